@@ -1,0 +1,26 @@
+// One Prisma client per process, for the engine DATABASE_URL names.
+// Both generated clients come from one schema, so they share one model API; the SQLite client's
+// types stand for both.
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { dbConfig } from "./config";
+
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const create = (): Db => {
+  const config = dbConfig();
+  if (config.flavor === "postgres") {
+    const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.file, timeout: 10_000 }) });
+};
+
+const globalForDb = globalThis as unknown as { musterDb?: Db };
+
+/** The process-wide client; kept on globalThis so dev-mode reloads do not open new pools. */
+export const db: Db = (globalForDb.musterDb ??= create());

@@ -1,0 +1,16 @@
+// Runs once when the server starts (instrumentation.ts): migrations and embedded-mode defaults.
+import { dbConfig } from "@/lib/db/config";
+import { migrate } from "@/lib/db/migrate";
+import { authSecret } from "@/lib/server/auth/secret";
+
+export const boot = async () => {
+  const config = dbConfig();
+  if (process.env.MUSTER_AUTO_MIGRATE !== "false") {
+    const applied = await migrate(config);
+    if (applied.length) console.log(`[muster] applied migrations: ${applied.join(", ")}`);
+  }
+  process.env.NEXTAUTH_SECRET ||= authSecret();
+  // Without NEXTAUTH_URL, next-auth would assume http://localhost:3000; take the origin from the request.
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ||= "true";
+  console.log(`[muster] database: ${config.flavor}`);
+};

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite: what `npm test` runs, locally and in CI.
+# Set TEST_DATABASE_URL=postgresql://… (a server where it may create databases) to also run the
+# integration suite on PostgreSQL; CHROMIUM_PATH if Chromium is not at /usr/bin/chromium.
+set -euo pipefail
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "schemas: prisma/postgres agrees with prisma/sqlite"
+node scripts/db-schemas.mjs --check
+step "lint"
+npx eslint . --max-warnings 0
+step "build"
+npx next build
+step "typecheck"
+npx tsc --noEmit -p .
+step "unit tests"
+npx vitest run tests/unit
+step "integration tests (${TEST_DATABASE_URL:+PostgreSQL and }SQLite)"
+npx vitest run tests/integration
+step "e2e tests (Chromium)"
+npx playwright test

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ssoProviders } from "@/lib/server/auth/sso";
+
+describe("admin single sign-on configuration", () => {
+  it("is off without environment variables", () => {
+    expect(ssoProviders({} as NodeJS.ProcessEnv)).toEqual([]);
+  });
+
+  it("switches on Entra ID only when client id, secret and tenant are all set", () => {
+    expect(ssoProviders({ AZURE_AD_CLIENT_ID: "id", AZURE_AD_CLIENT_SECRET: "s" } as NodeJS.ProcessEnv)).toEqual([]);
+    expect(ssoProviders({ AZURE_AD_CLIENT_ID: "id", AZURE_AD_CLIENT_SECRET: "s", AZURE_AD_TENANT_ID: "t" } as NodeJS.ProcessEnv)).toEqual([
+      { id: "azure-ad", label: "Microsoft Entra ID", clientId: "id", clientSecret: "s", tenantId: "t" },
+    ]);
+  });
+
+  it("switches on Okta with its issuer, trailing slash removed", () => {
+    expect(ssoProviders({ OKTA_CLIENT_ID: "id", OKTA_CLIENT_SECRET: "s", OKTA_ISSUER: "https://acme.okta.com/" } as NodeJS.ProcessEnv)).toEqual([
+      { id: "okta", label: "Okta", clientId: "id", clientSecret: "s", issuer: "https://acme.okta.com" },
+    ]);
+  });
+
+  it("builds next-auth providers for both, with the documented callback ids", async () => {
+    const env = { ...process.env };
+    Object.assign(process.env, { AZURE_AD_CLIENT_ID: "a", AZURE_AD_CLIENT_SECRET: "b", AZURE_AD_TENANT_ID: "c", OKTA_CLIENT_ID: "d", OKTA_CLIENT_SECRET: "e", OKTA_ISSUER: "https://x.okta.com", NEXTAUTH_SECRET: "s" });
+    try {
+      const { authOptions } = await import("@/lib/server/auth/options");
+      expect(authOptions().providers.map((p) => p.id)).toEqual(["credentials", "azure-ad", "okta"]);
+    } finally {
+      process.env = env;
+    }
+  });
+});
