@@ -1,0 +1,2 @@
+export { applyPatch } from "./apply";
+export type { MemberOp, PatchOptions, PatchResult } from "./types";

@@ -1,0 +1,10 @@
+export { SCHEMA_URNS, type ResourceType } from "./urns";
+export type { AttributeDef, AttributeType, Mutability, Returned, SchemaDef, Uniqueness } from "./types";
+export { COMMON_ATTRIBUTES } from "./common";
+export { USER_SCHEMA } from "./user";
+export { ENTERPRISE_USER_SCHEMA } from "./enterprise";
+export { GROUP_SCHEMA } from "./group";
+export { CORE_SCHEMA, EXTENSION_SCHEMAS, findByName, resolveAttribute, type ResolvedAttribute } from "./registry";
+export { placeOfKey, placeOfPath, type Place } from "./place";
+export { schemaDocuments, resourceTypes, serviceProviderConfig, type ServiceProviderLimits } from "./documents";
+export { coerceValue } from "./coerce";

@@ -1,0 +1,180 @@
+// SCIM Groups. Members live in GroupMember rows, never in the stored document, so a membership
+// change on a 10,000-member group touches only the rows it names.
+import "server-only";
+import type { Db, Tx } from "@/lib/db/client";
+import { notFound } from "@/lib/scim/errors";
+import { matchesElement } from "@/lib/scim/filter";
+import type { MemberOp } from "@/lib/scim/patch";
+import type { JsonObject } from "@/lib/scim/schemas/json";
+import type { ResourceStore, StoredResource } from "@/lib/scim/store";
+import { preconditionFailed, translateDbError } from "./errors";
+import { toOrderBy, toWhere } from "./filter-where";
+
+type Group = NonNullable<Awaited<ReturnType<Db["group"]["findFirst"]>>>;
+type Member = { employeeId: string; employee: { displayName: string | null; userName: string | null } };
+
+// Group documents hold no members and no id.
+const splitMembers = (doc: JsonObject): { doc: JsonObject; members: string[] | undefined } => {
+  const { members, ...rest } = doc;
+  if (!Array.isArray(members)) return { doc: rest, members: undefined };
+  const ids = members.map((m) => (typeof m === "string" ? m : String((m as JsonObject).value ?? ""))).filter(Boolean);
+  return { doc: rest, members: [...new Set(ids)] };
+};
+
+const CHUNK = 500; // keeps IN lists and multi-row inserts within every engine's parameter limits
+
+export const groupStore = (db: Db, workspaceId: string, baseUrl: string): ResourceStore => {
+  const membersOf = async (groupIds: string[]) => {
+    const rows = await db.groupMember.findMany({
+      where: { workspaceId, groupId: { in: groupIds } },
+      select: { groupId: true, employeeId: true, employee: { select: { displayName: true, userName: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    const map = new Map<string, Member[]>();
+    for (const r of rows) map.set(r.groupId, [...(map.get(r.groupId) ?? []), r]);
+    return map;
+  };
+
+  const toStored = (g: Group, members: Member[] | undefined): StoredResource => {
+    const doc = JSON.parse(g.scimDoc) as JsonObject;
+    if (members) doc.members = members.map((m) => ({ value: m.employeeId, display: m.employee.displayName ?? m.employee.userName ?? undefined, $ref: `${baseUrl}/Users/${m.employeeId}`, type: "User" }));
+    return { id: g.id, doc, created: g.createdAt, lastModified: g.updatedAt, version: g.version };
+  };
+
+  // Only SCIM users of this workspace can be members; other ids are reported, not stored.
+  const existingUsers = async (tx: Tx, ids: string[]) => {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await tx.employee.findMany({ where: { workspaceId, id: { in: ids.slice(i, i + CHUNK) }, scimDoc: { not: null }, scimDeletedAt: null }, select: { id: true } });
+      rows.forEach((r) => found.add(r.id));
+    }
+    return found;
+  };
+
+  const addMembers = async (tx: Tx, groupId: string, ids: string[]) => {
+    const valid = await existingUsers(tx, ids);
+    const already = new Set<string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await tx.groupMember.findMany({ where: { groupId, employeeId: { in: ids.slice(i, i + CHUNK) } }, select: { employeeId: true } });
+      rows.forEach((r) => already.add(r.employeeId));
+    }
+    const toAdd = ids.filter((id) => valid.has(id) && !already.has(id));
+    for (let i = 0; i < toAdd.length; i += CHUNK) {
+      await tx.groupMember.createMany({ data: toAdd.slice(i, i + CHUNK).map((employeeId) => ({ groupId, employeeId, workspaceId })) });
+    }
+    return { added: toAdd.length, unknown: ids.filter((id) => !valid.has(id)).length };
+  };
+
+  const removeMembers = async (tx: Tx, groupId: string, ids: string[]) => {
+    let removed = 0;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      removed += (await tx.groupMember.deleteMany({ where: { groupId, employeeId: { in: ids.slice(i, i + CHUNK) } } })).count;
+    }
+    return removed;
+  };
+
+  const applyMemberOps = async (tx: Tx, groupId: string, ops: MemberOp[]) => {
+    const notes: string[] = [];
+    let added = 0;
+    let removed = 0;
+    let unknown = 0;
+    for (const op of ops) {
+      if (op.op === "replace") {
+        removed += (await tx.groupMember.deleteMany({ where: { groupId } })).count;
+      }
+      if (op.op === "remove") {
+        if (op.values) removed += await removeMembers(tx, groupId, op.values);
+        else if (op.filter) {
+          // A filter on other member attributes: evaluate it on the (display-enriched) members.
+          const all = await tx.groupMember.findMany({ where: { groupId }, select: { employeeId: true, employee: { select: { displayName: true } } } });
+          const hit = all.filter((m) => matchesElement(op.filter!, { value: m.employeeId, display: m.employee.displayName, type: "User" }, { parent: { attr: "members" } }));
+          removed += await removeMembers(tx, groupId, hit.map((m) => m.employeeId));
+        } else removed += (await tx.groupMember.deleteMany({ where: { groupId } })).count;
+        continue;
+      }
+      const r = await addMembers(tx, groupId, op.values ?? []);
+      added += r.added;
+      unknown += r.unknown;
+    }
+    if (added) notes.push(`added ${added} member${added === 1 ? "" : "s"}`);
+    if (removed) notes.push(`removed ${removed} member${removed === 1 ? "" : "s"}`);
+    if (unknown) notes.push(`ignored ${unknown} member id${unknown === 1 ? "" : "s"} that are not users of this workspace`);
+    return notes;
+  };
+
+  const load = async (tx: Tx, id: string, ifMatch: number | undefined) => {
+    const g = await tx.group.findFirst({ where: { id, workspaceId } });
+    if (!g) throw notFound(`Group ${id} not found`);
+    if (ifMatch !== undefined && ifMatch !== g.version) throw preconditionFailed(id, g.version);
+    return g;
+  };
+
+  const columns = (doc: JsonObject) => {
+    const displayName = String(doc.displayName ?? "");
+    return { displayName, displayNameKey: displayName.toLowerCase(), externalId: typeof doc.externalId === "string" ? doc.externalId : null, scimDoc: JSON.stringify(doc) };
+  };
+
+  const save = async (tx: Tx, g: Group, doc: JsonObject, ops: MemberOp[], verb: string) => {
+    const updated = await tx.group.update({ where: { id: g.id }, data: { ...columns(doc), version: { increment: 1 } } });
+    const notes = await applyMemberOps(tx, g.id, ops);
+    if (updated.displayName !== g.displayName) notes.unshift(`renamed '${g.displayName}' → '${updated.displayName}'`);
+    return { updated, summary: `${verb} group ${updated.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}` };
+  };
+
+  const stored = async (g: Group) => toStored(g, (await membersOf([g.id])).get(g.id) ?? []);
+
+  return {
+    list: async (query, opts) => {
+      const where = { workspaceId, ...(query.filter ? { AND: [toWhere("Group", query.filter)] } : {}) };
+      const [total, rows] = await Promise.all([
+        db.group.count({ where }),
+        query.count === 0 ? Promise.resolve([]) : db.group.findMany({ where, orderBy: toOrderBy("Group", query.sortBy, query.descending), skip: query.startIndex - 1, take: query.count }),
+      ]);
+      const members = opts.withMembers && rows.length ? await membersOf(rows.map((g) => g.id)) : undefined;
+      return { total, resources: rows.map((g) => toStored(g, members ? (members.get(g.id) ?? []) : undefined)) };
+    },
+
+    get: async (id, opts) => {
+      const g = await db.group.findFirst({ where: { id, workspaceId } });
+      if (!g) return null;
+      return opts.withMembers ? stored(g) : toStored(g, undefined);
+    },
+
+    create: async (input) => {
+      const { doc, members } = splitMembers(input);
+      try {
+        const { g, summary } = await db.$transaction(async (tx) => {
+          const g = await tx.group.create({ data: { workspaceId, ...columns(doc) } });
+          const notes = members?.length ? await applyMemberOps(tx, g.id, [{ op: "add", values: members }]) : [];
+          return { g, summary: `Created group ${g.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}` };
+        });
+        return { resource: await stored(g), summary, created: true };
+      } catch (err) {
+        throw translateDbError(err, "That group");
+      }
+    },
+
+    replace: async (id, input, _password, ifMatch) => {
+      const { doc, members } = splitMembers(input);
+      const { updated, summary } = await db.$transaction(async (tx) => save(tx, await load(tx, id, ifMatch), doc, [{ op: "replace", values: members ?? [] }], "Replaced"));
+      return { resource: await stored(updated), summary };
+    },
+
+    patch: async (id, patch, ifMatch) => {
+      const { updated, summary } = await db.$transaction(async (tx) => {
+        const g = await load(tx, id, ifMatch);
+        const { resource, memberOps } = patch(JSON.parse(g.scimDoc) as JsonObject);
+        return save(tx, g, splitMembers(resource).doc, memberOps ?? [], "Updated");
+      });
+      // Members are not re-read after a PATCH: groups can be huge and the answer is a 204.
+      return { resource: toStored(updated, undefined), summary };
+    },
+
+    remove: async (id, ifMatch) =>
+      db.$transaction(async (tx) => {
+        const g = await load(tx, id, ifMatch);
+        await tx.group.delete({ where: { id: g.id } });
+        return { summary: `Deleted group ${g.displayName}` };
+      }),
+  };
+};
