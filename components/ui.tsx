@@ -65,3 +65,78 @@ export const Card = ({ children, className }: { children: ReactNode; className?:
 );
 
 export { cx };
+
+export const PageHeader = ({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) => (
+  <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      {description ? <p className="mt-1 text-slate-600">{description}</p> : null}
+    </div>
+    {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+  </div>
+);
+
+const BADGE_TONES = {
+  gray: "bg-slate-100 text-slate-700 ring-slate-200",
+  green: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  blue: "bg-brand-50 text-brand-700 ring-brand-100",
+  amber: "bg-amber-50 text-amber-800 ring-amber-200",
+  red: "bg-red-50 text-red-800 ring-red-200",
+  violet: "bg-violet-50 text-violet-800 ring-violet-200",
+} as const;
+
+export const Badge = ({ children, tone = "gray" }: { children: ReactNode; tone?: keyof typeof BADGE_TONES }) => (
+  <span className={cx("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", BADGE_TONES[tone])}>{children}</span>
+);
+
+export const EmptyState = ({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) => (
+  <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+    <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+    {children ? <div className="mx-auto mt-1 max-w-md text-sm text-slate-600">{children}</div> : null}
+    {action ? <div className="mt-4 flex justify-center">{action}</div> : null}
+  </div>
+);
+
+/** A table with the house style; pass <thead>/<tbody> rows as children. */
+export const Table = ({ children, caption }: { children: ReactNode; caption?: string }) => (
+  <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <table className="min-w-full divide-y divide-slate-200 text-sm">
+      {caption ? <caption className="sr-only">{caption}</caption> : null}
+      {children}
+    </table>
+  </div>
+);
+
+export const Th = ({ children, className }: { children?: ReactNode; className?: string }) => (
+  <th scope="col" className={cx("bg-slate-50 px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", className)}>
+    {children}
+  </th>
+);
+
+export const Td = ({ children, className }: { children?: ReactNode; className?: string }) => <td className={cx("px-4 py-3 align-top text-slate-700", className)}>{children}</td>;
+
+export const formatDateTime = (d: Date | string | null | undefined) =>
+  d ? new Date(d).toLocaleString("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC" : "—";
+
+/** "3 minutes ago" — relative to now, for last-seen columns. */
+export const timeAgo = (d: Date | string | null | undefined, now = Date.now()) => {
+  if (!d) return "never";
+  const s = Math.round((now - new Date(d).getTime()) / 1000);
+  if (s < 60) return "just now";
+  const units: [number, string][] = [
+    [60, "minute"],
+    [3600, "hour"],
+    [86400, "day"],
+    [2592000, "month"],
+  ];
+  let out = `${Math.round(s / 31536000)} years ago`;
+  for (let i = units.length - 1; i >= 0; i--) {
+    const [size, name] = units[i]!;
+    if (s >= size) {
+      const n = Math.floor(s / size);
+      out = `${n} ${name}${n === 1 ? "" : "s"} ago`;
+      break;
+    }
+  }
+  return out;
+};

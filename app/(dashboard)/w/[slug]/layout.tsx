@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/query-provider";
 import { SignOutButton } from "@/components/sign-out-button";
+import { WorkspaceNav } from "@/components/workspace-nav";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
 import { listUserWorkspaces } from "@/lib/server/workspaces/find-workspaces";
 
@@ -38,8 +40,11 @@ const WorkspaceLayout = async ({ children, params }: Props) => {
             <SignOutButton />
           </div>
         </div>
+        <WorkspaceNav slug={workspace.slug} />
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        <QueryProvider>{children}</QueryProvider>
+      </main>
     </div>
   );
 };
