@@ -9,7 +9,7 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
-  { ignores: ["lib/db/generated/**", ".next/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: ["lib/db/generated/**", ".next/**", ".next-*/**", ".e2e/**", "screenshots/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   {
     // The SCIM protocol core stays framework-free: no Next.js, React or Prisma in lib/scim.
     files: ["lib/scim/**/*.ts"],

@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // e2e runs the built app (`next build` first) on its own port and a fresh SQLite database in .e2e/.
 const port = Number(process.env.E2E_PORT || 3210);
-export const E2E_DATA_DIR = `${process.cwd()}/.e2e/data`;
+export const E2E_DATA_DIR = `${process.cwd()}/.e2e/data-${port}`;
 
 export default defineConfig({
   testDir: "e2e",
