@@ -11,13 +11,17 @@ import { dbConfig } from "./config";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+// Interactive transactions wait for each other on SQLite (one writer); under load the defaults
+// (2 s to start, 5 s to run) turn queueing into failures.
+const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
+
 const create = (): Db => {
   const config = dbConfig();
   if (config.flavor === "postgres") {
     const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter, transactionOptions }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.file, timeout: 10_000 }) });
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.file, timeout: 15_000 }), transactionOptions });
 };
 
 const globalForDb = globalThis as unknown as { musterDb?: Db };

@@ -26,7 +26,14 @@ export type ScimLogInfo = { resourceType?: ResourceType; resourceId?: string; su
 
 export type ScimResponse = { status: number; headers: Record<string, string>; body?: unknown; log: ScimLogInfo };
 
-export type ScimConfig = { baseUrl: string; maxResults: number; maxOperations: number; maxPayloadSize: number };
+export type ScimConfig = {
+  baseUrl: string;
+  maxResults: number;
+  maxOperations: number;
+  maxPayloadSize: number;
+  /** Turns a failure that is not a ScimError into one (the adapter knows its database's errors). */
+  mapError?: (err: unknown) => ScimError;
+};
 
 export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
 
@@ -89,17 +96,28 @@ const search = async (rt: ResourceType, params: ListParams, store: ScimStore, co
 
 // Root-level search (RFC 7644 §3.4.3): one filter over both resource types, Users first.
 const searchAll = async (params: ListParams, store: ScimStore, config: ScimConfig) => {
-  const users = await search("User", { ...params, count: 0 }, store, config);
-  const groups = await search("Group", { ...params, count: 0 }, store, config);
+  // A filter on an attribute only one type has (userName) matches nothing of the other type.
+  const countOf = async (rt: ResourceType) => {
+    try {
+      return { ok: true as const, total: (await search(rt, { ...params, count: 0 }, store, config)).total };
+    } catch (err) {
+      if (err instanceof ScimError && err.scimType === "invalidFilter") return { ok: false as const, err };
+      throw err;
+    }
+  };
+  const [u, g] = [await countOf("User"), await countOf("Group")];
+  if (!u.ok && !g.ok) throw u.err;
+  const users = { total: u.ok ? u.total : 0 };
+  const groups = { total: g.ok ? g.total : 0 };
   const total = users.total + groups.total;
   const out: unknown[] = [];
   const offset = params.startIndex - 1;
-  if (offset < users.total && params.count > 0) {
+  if (u.ok && offset < users.total && params.count > 0) {
     const page = await search("User", params, store, config);
     out.push(...page.body.Resources);
   }
   const remaining = params.count - out.length;
-  if (remaining > 0) {
+  if (g.ok && remaining > 0) {
     const startIndex = Math.max(1, params.startIndex - users.total);
     const page = await search("Group", { ...params, startIndex, count: remaining }, store, config);
     out.push(...page.body.Resources);
@@ -246,7 +264,6 @@ export const handleScim = async (req: ScimRequest, store: ScimStore, config: Sci
     }
     return await route(req, store, config);
   } catch (err) {
-    if (!(err instanceof ScimError)) console.error("[scim] unexpected error", err);
-    return errorResponse(toScimError(err));
+    return errorResponse(err instanceof ScimError ? err : (config.mapError ?? toScimError)(err));
   }
 };

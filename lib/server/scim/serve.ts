@@ -52,6 +52,20 @@ const readBody = async (request: Request): Promise<string | null> => {
   return Buffer.concat(chunks).toString("utf8");
 };
 
+// A database too busy to answer in time is a temporary condition: 503 + Retry-After makes IdPs retry
+// instead of counting a failure. Anything else unexpected is a 500 that reveals nothing.
+const isBusy = (err: unknown) => {
+  const e = err as { code?: string; message?: string };
+  return e?.code === "P2028" || e?.code === "P1008" || /SQLITE_BUSY|database is locked|timed out/i.test(String(e?.message ?? ""));
+};
+
+export const toServiceError = (err: unknown): ScimError => {
+  if (err instanceof ScimError) return err;
+  if (isBusy(err)) return new ScimError(503, undefined, "Muster is busy; retry shortly", { "Retry-After": "5" });
+  console.error("[scim] unexpected error", err);
+  return new ScimError(500, undefined, "Internal server error");
+};
+
 const toHttp = (res: ScimResponse): Response => {
   const headers = new Headers({ "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store", ...res.headers });
   const empty = res.status === 204 || res.status === 304 || res.body === undefined;
@@ -96,14 +110,12 @@ export const serveScim = async (request: Request, segments: string[] | undefined
       throw new ScimError(429, undefined, `Too many requests for this token; retry after ${limited.retryAfter} s`, { "Retry-After": String(limited.retryAfter) });
     }
     body = await readBody(request);
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: principal.workspaceId }, select: { applyLocation: true, applyDepartment: true, applyManager: true } });
     const baseUrl = baseUrlOf(request);
-    const config: ScimConfig = { baseUrl, ...SCIM_LIMITS };
-    const store = { User: userStore(db, principal.workspaceId, workspace, baseUrl), Group: groupStore(db, principal.workspaceId, baseUrl) };
+    const config: ScimConfig = { baseUrl, ...SCIM_LIMITS, mapError: toServiceError };
+    const store = { User: userStore(db, principal.workspaceId, principal.settings, baseUrl), Group: groupStore(db, principal.workspaceId, baseUrl) };
     res = await handleScim({ method: request.method, path, query: url.searchParams, header: (n) => request.headers.get(n), body }, store, config);
   } catch (err) {
-    if (!(err instanceof ScimError)) console.error("[scim] unexpected error", err);
-    res = errorResponse(err instanceof ScimError ? err : new ScimError(500, undefined, "Internal server error"));
+    res = errorResponse(toServiceError(err));
   }
   // Unauthenticated requests belong to no workspace, so they are not in any workspace's log.
   if (principal && res.status !== 429) await record(principal, request, `${path}${url.search}`, body, res, started);

@@ -10,7 +10,7 @@ import { preconditionFailed, translateDbError } from "./errors";
 import { toOrderBy, toWhere } from "./filter-where";
 
 type Employee = NonNullable<Awaited<ReturnType<Db["employee"]["findFirst"]>>>;
-type Settings = { applyLocation: boolean; applyDepartment: boolean; applyManager: boolean };
+type Settings = { applyLocation: boolean; applyDepartment: boolean; applyManager: boolean; defaultRole?: string };
 
 const scimVisible = (workspaceId: string) => ({ workspaceId, scimDoc: { not: null }, scimDeletedAt: null });
 
@@ -132,6 +132,8 @@ export const userStore = (db: Db, workspaceId: string, settings: Settings, baseU
             data: {
               workspaceId,
               ...profileData(cols, settings, managerId),
+              // A new employee starts with the workspace's default role (Settings).
+              ...(settings.defaultRole ? { role: settings.defaultRole } : {}),
               scimDoc: JSON.stringify(doc),
               status: statusFor(cols.active, null),
               archivedAt: cols.active ? null : new Date(),

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { appBaseUrl } from "@/lib/server/base-url";
 import { UserError } from "@/lib/server/errors";
 import { ADMIN_ROLES } from "@/lib/server/workspaces/find-workspaces";
 import { hashToken, newToken, parseToken, sameHash } from "./token-format";
 
-export const tenantUrl = () => `${(process.env.MUSTER_BASE_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/+$/, "")}/api/scim/v2`;
+export const tenantUrl = () => `${appBaseUrl()}/api/scim/v2`;
 
 /** Issues a token; the clear text is returned only here, never stored. */
 export const createToken = async (workspaceId: string, name: string, createdById: string | null) => {
@@ -20,17 +21,19 @@ export type TokenStatus = "active" | "revoked" | "creator-lost-access";
 export const listTokens = async (workspaceId: string) => {
   const rows = await db.scimToken.findMany({
     where: { workspaceId },
-    include: { createdBy: { select: { email: true, memberships: { where: { workspaceId }, select: { role: true } } } } },
-    orderBy: { createdAt: "desc" },
+    include: { createdBy: { select: { email: true, name: true, memberships: { where: { workspaceId }, select: { role: true } } } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   return rows.map((t) => ({
     id: t.id,
     name: t.name,
     prefix: t.prefix,
+    origin: t.origin === "cli" ? ("cli" as const) : ("dashboard" as const),
     createdAt: t.createdAt,
     lastUsedAt: t.lastUsedAt,
     revokedAt: t.revokedAt,
     createdBy: t.createdBy?.email ?? null,
+    createdByName: t.createdBy?.name ?? null,
     status: statusOf(t.revokedAt, t.origin, t.createdBy?.memberships ?? []),
   }));
 };
@@ -49,7 +52,9 @@ export const revokeToken = async (workspaceId: string, tokenId: string) => {
   if (count === 0) throw new UserError("No active token with that id in this workspace", "token", "not_found");
 };
 
-export type ScimPrincipal = { workspaceId: string; tokenId: string };
+/** The workspace settings that decide what provisioning applies, read with the token in one query. */
+export type ProvisioningSettings = { applyLocation: boolean; applyDepartment: boolean; applyManager: boolean; defaultRole: string };
+export type ScimPrincipal = { workspaceId: string; tokenId: string; settings: ProvisioningSettings };
 
 // lastUsedAt is written at most once a minute per token, so a busy sync does not write on every request.
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -60,7 +65,10 @@ export const verifyToken = async (token: string): Promise<ScimPrincipal | null> 
   if (!parsed) return null;
   const row = await db.scimToken.findUnique({
     where: { prefix: parsed.prefix },
-    include: { createdBy: { select: { memberships: { select: { workspaceId: true, role: true } } } } },
+    include: {
+      createdBy: { select: { memberships: { select: { workspaceId: true, role: true } } } },
+      workspace: { select: { applyLocation: true, applyDepartment: true, applyManager: true, defaultRole: true } },
+    },
   });
   if (!row || !sameHash(row.hash, hashToken(token)) || row.revokedAt) return null;
   if (row.origin !== "cli") {
@@ -71,5 +79,5 @@ export const verifyToken = async (token: string): Promise<ScimPrincipal | null> 
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.scimToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { workspaceId: row.workspaceId, tokenId: row.id };
+  return { workspaceId: row.workspaceId, tokenId: row.id, settings: row.workspace };
 };

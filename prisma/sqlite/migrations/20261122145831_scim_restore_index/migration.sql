@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Employee_workspaceId_userName_idx" ON "Employee"("workspaceId", "userName");
