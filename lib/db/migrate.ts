@@ -54,6 +54,10 @@ const migrateSqlite = async (file: string): Promise<string[]> => {
     db.pragma("journal_mode = WAL"); // persists in the file: readers never block the writer
     db.pragma("busy_timeout = 10000");
     db.exec(SQLITE_TABLE);
+    // Prisma's SQLite migrations redefine tables (create new, copy, drop old, rename). With foreign
+    // keys on, dropping the old table would cascade-delete the rows that point at it, and the pragma
+    // is ignored inside a transaction: switch it off around the transaction, then check integrity.
+    db.pragma("foreign_keys = OFF");
     // BEGIN IMMEDIATE takes the write lock, so two processes starting together apply each migration once.
     const run = db.transaction(() => {
       const todo = pending(listMigrations("sqlite"), db.prepare(`SELECT * FROM "_prisma_migrations"`).all() as Applied[]);
@@ -63,9 +67,15 @@ const migrateSqlite = async (file: string): Promise<string[]> => {
           `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES (?, ?, ?, current_timestamp, 1)`,
         ).run(crypto.randomUUID(), m.checksum, m.name);
       }
+      const broken = db.pragma("foreign_key_check") as unknown[];
+      if (broken.length) throw new Error(`migrations left ${broken.length} rows with broken foreign keys`);
       return todo.map((m) => m.name);
     });
-    return run.immediate();
+    try {
+      return run.immediate();
+    } finally {
+      db.pragma("foreign_keys = ON");
+    }
   } finally {
     db.close();
   }

@@ -38,3 +38,51 @@ describe.each(engines())("migrations on %s", (engine) => {
     }
   });
 });
+
+describe.each(engines())("upgrading a %s database that holds data", (engine) => {
+  it("keeps every row, including rows that point at redefined tables", async () => {
+    const db = await freshDatabase(engine);
+    dbs.push(db);
+    const config = dbConfig(db.url);
+    const all = listMigrations(config.flavor).map((m) => m.name);
+    // Bring the database to the first migration only, as an old release would have left it.
+    const old = fs.mkdtempSync(path.join(os.tmpdir(), "muster-old-"));
+    fs.mkdirSync(path.join(old, config.flavor, "migrations"), { recursive: true });
+    fs.cpSync(path.join("prisma", config.flavor, "migrations", all[0]!), path.join(old, config.flavor, "migrations", all[0]!), { recursive: true });
+    process.env.MUSTER_MIGRATIONS_DIR = old;
+    try {
+      expect(await migrate(config)).toEqual([all[0]]);
+    } finally {
+      delete process.env.MUSTER_MIGRATIONS_DIR;
+      fs.rmSync(old, { recursive: true, force: true });
+    }
+    const seed = [
+      `INSERT INTO "Workspace" (id, slug, name, "updatedAt") VALUES ('w1', 'w1', 'W', CURRENT_TIMESTAMP)`,
+      `INSERT INTO "Employee" (id, "workspaceId", "updatedAt", "displayName") VALUES ('e1', 'w1', CURRENT_TIMESTAMP, 'Ann')`,
+      `INSERT INTO "Group" (id, "workspaceId", "displayName", "displayNameKey", "updatedAt") VALUES ('g1', 'w1', 'G', 'g', CURRENT_TIMESTAMP)`,
+      `INSERT INTO "GroupMember" ("groupId", "employeeId", "workspaceId") VALUES ('g1', 'e1', 'w1')`,
+      `INSERT INTO "CardField" (id, "employeeId", key, value, "updatedAt") VALUES ('c1', 'e1', 'title', 'Engineer', CURRENT_TIMESTAMP)`,
+    ];
+    const counts = `SELECT (SELECT count(*) FROM "Employee") AS e, (SELECT count(*) FROM "GroupMember") AS m, (SELECT count(*) FROM "CardField") AS c`;
+    let after: Record<string, unknown>;
+    if (engine === "sqlite") {
+      const { default: Database } = await import("better-sqlite3");
+      const conn = new Database(db.url.slice("file:".length));
+      seed.forEach((q) => conn.exec(q));
+      conn.close();
+      expect(await migrate(config)).toEqual(all.slice(1));
+      const c2 = new Database(db.url.slice("file:".length));
+      after = c2.prepare(counts).get() as Record<string, unknown>;
+      c2.close();
+    } else {
+      const { default: pg } = await import("pg");
+      const conn = new pg.Client({ connectionString: db.url });
+      await conn.connect();
+      for (const q of seed) await conn.query(q);
+      expect(await migrate(config)).toEqual(all.slice(1));
+      after = (await conn.query(counts)).rows[0] as Record<string, unknown>;
+      await conn.end();
+    }
+    expect(Object.values(after).map(Number)).toEqual([1, 1, 1]);
+  });
+});
