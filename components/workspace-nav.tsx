@@ -7,10 +7,12 @@ const ITEMS = [
   { href: "", label: "Overview" },
   { href: "/employees", label: "Employees" },
   { href: "/groups", label: "Groups" },
+  { href: "/templates", label: "Card templates" },
   { href: "/logs", label: "Provisioning log" },
   { href: "/connect", label: "Connect IdP" },
   { href: "/tokens", label: "SCIM tokens" },
   { href: "/settings", label: "Settings" },
+  { href: "/outbox", label: "Mail outbox" },
 ];
 
 export const WorkspaceNav = ({ slug }: { slug: string }) => {
