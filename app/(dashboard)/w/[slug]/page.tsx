@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CopyButton } from "@/components/copy-button";
 import { Card } from "@/components/ui";
 import { db } from "@/lib/db/client";
@@ -49,10 +50,20 @@ const OverviewPage = async ({ params }: Props) => {
             </code>
             <CopyButton value={url} label="Copy Tenant URL" />
           </div>
-          <p className="mt-4 text-sm text-slate-600">
-            An operator can issue a token from the command line:{" "}
-            <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">npm run muster -- token:create --workspace {workspace.slug}</code>
-          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <Link
+              href={`/w/${workspace.slug}/tokens`}
+              className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+            >
+              Generate a SCIM token
+            </Link>
+            <Link
+              href={`/w/${workspace.slug}/connect`}
+              className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+            >
+              Setup guides
+            </Link>
+          </div>
         </Card>
       ) : null}
     </div>

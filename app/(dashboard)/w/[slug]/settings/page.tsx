@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui";
+import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
+import { listAdmins } from "@/lib/server/workspaces/admins";
+import { listPendingInvites } from "@/lib/server/workspaces/invites";
+import { workspaceSettings } from "@/lib/server/workspaces/update-settings";
+import { AdminsPanel } from "./admins-panel";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+const SettingsPage = async ({ params }: Props) => {
+  const { slug } = await params;
+  const { workspace, user, role } = await requireWorkspaceAdmin(slug);
+  const [settings, admins, invites] = await Promise.all([workspaceSettings(workspace.id), listAdmins(workspace.id), listPendingInvites(workspace.id)]);
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Settings" description="How Muster applies what your identity provider sends, and who administers this workspace." />
+      <SettingsForm slug={workspace.slug} initial={settings} />
+      <AdminsPanel slug={workspace.slug} initial={{ admins, invites, me: { userId: user.id, role } }} />
+    </div>
+  );
+};
+
+export default SettingsPage;

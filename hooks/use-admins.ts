@@ -1,0 +1,12 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { requestJson } from "@/lib/client/request-json";
+import type { AdminDto } from "@/lib/server/workspaces/admins";
+import type { InviteDto } from "@/lib/server/workspaces/invites";
+
+export type AdminsData = { admins: AdminDto[]; invites: InviteDto[]; me: { userId: string; role: string } };
+
+export const adminsKey = (slug: string) => ["workspace", slug, "admins"] as const;
+
+export const useAdmins = (slug: string, initialData?: AdminsData) =>
+  useQuery({ queryKey: adminsKey(slug), queryFn: () => requestJson<AdminsData>(`/api/w/${slug}/admins`), initialData });

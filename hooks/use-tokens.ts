@@ -1,0 +1,15 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { requestJson } from "@/lib/client/request-json";
+import type { TokenDto } from "@/lib/server/tokens/token-dto";
+
+export const tokensKey = (slug: string) => ["workspace", slug, "tokens"] as const;
+
+export const useTokens = (slug: string, initialData?: TokenDto[]) =>
+  useQuery({
+    queryKey: tokensKey(slug),
+    queryFn: async () => (await requestJson<{ tokens: TokenDto[] }>(`/api/w/${slug}/tokens`)).tokens,
+    initialData,
+    // "last used" moves while an IdP syncs; keep the column honest without a reload.
+    refetchInterval: 30_000,
+  });

@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { EMPLOYEE_ROLE_VALUES } from "@/lib/employee-roles";
+import { ZWorkspaceName } from "@/lib/server/auth/schemas";
+import { UserError } from "@/lib/server/errors";
+
+export const ZWorkspaceSettings = z.object({
+  name: ZWorkspaceName,
+  applyLocation: z.boolean(),
+  applyDepartment: z.boolean(),
+  applyManager: z.boolean(),
+  sendActivationEmails: z.boolean(),
+  defaultRole: z.enum(EMPLOYEE_ROLE_VALUES, { error: "Pick one of the listed roles" }),
+});
+export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
+
+export const workspaceSettings = async (workspaceId: string): Promise<TWorkspaceSettings> => {
+  const w = await db.workspace.findUnique({
+    where: { id: workspaceId },
+    select: { name: true, applyLocation: true, applyDepartment: true, applyManager: true, sendActivationEmails: true, defaultRole: true },
+  });
+  if (!w) throw new UserError("Workspace not found", undefined, "not_found");
+  const parsedRole = ZWorkspaceSettings.shape.defaultRole.safeParse(w.defaultRole);
+  return { ...w, defaultRole: parsedRole.success ? parsedRole.data : "MEMBER" };
+};
+
+export const updateWorkspaceSettings = async (workspaceId: string, input: TWorkspaceSettings): Promise<TWorkspaceSettings> => {
+  const data = ZWorkspaceSettings.parse(input);
+  const { count } = await db.workspace.updateMany({ where: { id: workspaceId }, data });
+  if (count === 0) throw new UserError("Workspace not found", undefined, "not_found");
+  return data;
+};
