@@ -6,6 +6,7 @@ export const E2E_DATA_DIR = `${process.cwd()}/.e2e/data-${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: `test-results/${port}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

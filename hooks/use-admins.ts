@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { requestJson } from "@/lib/client/request-json";
+import { requestJson } from "@/lib/client/fetch-json";
 import type { AdminDto } from "@/lib/server/workspaces/admins";
 import type { InviteDto } from "@/lib/server/workspaces/invites";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { requestJson } from "@/lib/client/request-json";
+import { requestJson } from "@/lib/client/fetch-json";
 import type { LastRequestDto } from "@/lib/server/tokens/last-request";
 
 export const useLastRequest = (slug: string, initialData: LastRequestDto) =>

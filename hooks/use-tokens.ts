@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { requestJson } from "@/lib/client/request-json";
+import { requestJson } from "@/lib/client/fetch-json";
 import type { TokenDto } from "@/lib/server/tokens/token-dto";
 
 export const tokensKey = (slug: string) => ["workspace", slug, "tokens"] as const;

@@ -250,6 +250,14 @@ const route = async (req: ScimRequest, store: ScimStore, config: ScimConfig): Pr
   }
 };
 
+/** What a request was about, from its path alone, so that failed requests are logged against it too. */
+const targetOf = (path: string): ScimLogInfo => {
+  const [first = "", second] = path.split("/").filter(Boolean);
+  const rt = RESOURCE_SEGMENTS[first.toLowerCase()];
+  if (!rt) return {};
+  return second && second !== ".search" ? { resourceType: rt, resourceId: decodeURIComponent(second) } : { resourceType: rt };
+};
+
 export const errorResponse = (err: ScimError, log: ScimLogInfo = {}): ScimResponse => ({
   status: err.status,
   headers: err.headers,
@@ -264,6 +272,6 @@ export const handleScim = async (req: ScimRequest, store: ScimStore, config: Sci
     }
     return await route(req, store, config);
   } catch (err) {
-    return errorResponse(err instanceof ScimError ? err : (config.mapError ?? toScimError)(err));
+    return errorResponse(err instanceof ScimError ? err : (config.mapError ?? toScimError)(err), targetOf(req.path));
   }
 };

@@ -3,7 +3,7 @@ import { signIn, signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field } from "@/components/ui";
-import { ApiError, requestJson } from "@/lib/client/request-json";
+import { ApiError, requestJson } from "@/lib/client/fetch-json";
 
 type Accepted = { slug: string; email: string };
 

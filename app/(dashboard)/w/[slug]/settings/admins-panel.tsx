@@ -7,7 +7,7 @@ import { SecretOnce } from "@/components/secret-once";
 import { Alert, Badge, Button, Card, cx, Field, formatDateTime, Table, Td, Th, timeAgo } from "@/components/ui";
 import { adminsKey, useAdmins, type AdminsData } from "@/hooks/use-admins";
 import { tokensKey } from "@/hooks/use-tokens";
-import { ApiError, requestJson } from "@/lib/client/request-json";
+import { ApiError, requestJson } from "@/lib/client/fetch-json";
 import type { AdminDto, StoppingTokenDto } from "@/lib/server/workspaces/admins";
 import type { InviteDto } from "@/lib/server/workspaces/invites";
 

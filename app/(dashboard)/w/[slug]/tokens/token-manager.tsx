@@ -5,7 +5,7 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { SecretOnce } from "@/components/secret-once";
 import { Alert, Badge, Button, Card, cx, EmptyState, Field, formatDateTime, Table, Td, Th, timeAgo } from "@/components/ui";
 import { tokensKey, useTokens } from "@/hooks/use-tokens";
-import { requestJson } from "@/lib/client/request-json";
+import { requestJson } from "@/lib/client/fetch-json";
 import type { IssuedTokenDto, TokenDto } from "@/lib/server/tokens/token-dto";
 
 type Props = { slug: string; tenantUrl: string; initialTokens: TokenDto[] };
