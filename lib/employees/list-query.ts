@@ -1,0 +1,95 @@
+// What the employees table can ask for: shared by the page (server), the JSON route and the
+// client table, so the three agree on tabs, sorts and limits.
+import { z } from "zod";
+
+export const EMPLOYEE_TABS = ["all", "synced", "linked", "manual", "archived", "pending"] as const;
+export type TEmployeeTab = (typeof EMPLOYEE_TABS)[number];
+
+export const EMPLOYEE_SORTS = ["name", "email", "status", "updated"] as const;
+export type TEmployeeSort = (typeof EMPLOYEE_SORTS)[number];
+
+export const TAB_LABELS: Record<TEmployeeTab, string> = {
+  all: "All",
+  synced: "Synced",
+  linked: "Linked",
+  manual: "Manual",
+  archived: "Archived",
+  pending: "Pending activation",
+};
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export const ZEmployeeListQuery = z.object({
+  tab: z.enum(EMPLOYEE_TABS, { error: "tab must be one of all, synced, linked, manual, archived, pending" }).default("all"),
+  q: z.string().trim().max(200, { error: "Search for at most 200 characters" }).default(""),
+  sort: z.enum(EMPLOYEE_SORTS, { error: "sort must be one of name, email, status, updated" }).default("name"),
+  dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("asc"),
+  page: z.coerce.number({ error: "page must be a number" }).int().min(1, { error: "page starts at 1" }).max(1_000_000).default(1),
+  pageSize: z.coerce
+    .number({ error: "pageSize must be a number" })
+    .int()
+    .min(1, { error: "pageSize must be at least 1" })
+    .max(MAX_PAGE_SIZE, { error: `pageSize is at most ${MAX_PAGE_SIZE}` })
+    .default(DEFAULT_PAGE_SIZE),
+});
+export type TEmployeeListQuery = z.infer<typeof ZEmployeeListQuery>;
+
+/** Search params → query; an empty value counts as absent. */
+export const queryInput = (params: URLSearchParams | Record<string, string | string[] | undefined>) => {
+  const get = (k: string) => {
+    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    return s === null || s === undefined || s === "" ? undefined : s;
+  };
+  return { tab: get("tab"), q: get("q"), sort: get("sort"), dir: get("dir"), page: get("page"), pageSize: get("pageSize") };
+};
+
+/** For pages: a hand-edited URL falls back to the defaults instead of failing. */
+export const parseListQueryLenient = (params: Record<string, string | string[] | undefined>): TEmployeeListQuery => {
+  const input = queryInput(params);
+  const parsed = ZEmployeeListQuery.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const out = ZEmployeeListQuery.parse({});
+  for (const key of Object.keys(input) as (keyof typeof input)[]) {
+    const one = ZEmployeeListQuery.shape[key].safeParse(input[key]);
+    if (one.success) Object.assign(out, { [key]: one.data });
+  }
+  return out;
+};
+
+/** The query as URL search params, leaving out defaults so links stay short. */
+export const toSearchParams = (q: TEmployeeListQuery, omit: (keyof TEmployeeListQuery)[] = []) => {
+  const defaults = ZEmployeeListQuery.parse({});
+  const sp = new URLSearchParams();
+  for (const key of Object.keys(defaults) as (keyof TEmployeeListQuery)[]) {
+    if (omit.includes(key) || q[key] === defaults[key]) continue;
+    sp.set(key, String(q[key]));
+  }
+  return sp;
+};
+
+export type TEmployeeStatus = "SYNCED" | "LINKED" | "MANUAL" | "ARCHIVED";
+
+export type TEmployeeRow = {
+  id: string;
+  displayName: string | null;
+  email: string | null;
+  title: string | null;
+  department: string | null;
+  status: TEmployeeStatus;
+  pendingActivation: boolean;
+  updatedAt: string;
+};
+
+export type TEmployeeCounts = Record<TEmployeeTab, number>;
+
+export type TEmployeeList = {
+  rows: TEmployeeRow[];
+  total: number;
+  counts: TEmployeeCounts;
+  /** Non-archived employees of the workspace, whatever the search. */
+  seats: number;
+  page: number;
+  pageSize: number;
+};

@@ -1,0 +1,42 @@
+// Archiving and restoring by hand is for employees Muster owns (MANUAL, no SCIM resource);
+// the IdP archives and restores the ones it provisioned.
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { revokeEmployeeAccess } from "@/lib/provisioning/activation";
+import { UserError } from "@/lib/server/errors";
+import { findActiveByEmail } from "./create-employee";
+
+const IDP_OWNED = "Managed by your identity provider: archive or restore this employee there.";
+
+const load = async (client: Tx | typeof db, workspaceId: string, id: string) => {
+  const e = await client.employee.findFirst({ where: { id, workspaceId }, select: { id: true, status: true, scimDoc: true, email: true } });
+  if (!e) throw new UserError("No employee with that id in this workspace", "id", "not_found");
+  if (e.scimDoc !== null) throw new UserError(IDP_OWNED, "id", "forbidden");
+  return e;
+};
+
+export const archiveEmployee = async (workspaceId: string, id: string) => {
+  const e = await load(db, workspaceId, id);
+  if (e.status === "ARCHIVED") throw new UserError("This employee is already archived", "id", "conflict");
+  const { count } = await db.employee.updateMany({
+    where: { id, workspaceId, status: "MANUAL", scimDoc: null },
+    data: { status: "ARCHIVED", active: false, archivedAt: new Date(), version: { increment: 1 } },
+  });
+  if (count === 0) throw new UserError("This employee changed in the meantime; reload the page", "id", "conflict");
+  await revokeEmployeeAccess(db, workspaceId, id);
+};
+
+export const restoreEmployee = async (workspaceId: string, id: string) =>
+  db.$transaction(async (tx) => {
+    const e = await load(tx, workspaceId, id);
+    if (e.status !== "ARCHIVED") throw new UserError("This employee is not archived", "id", "conflict");
+    if (e.email) {
+      const taken = await findActiveByEmail(tx, workspaceId, e.email);
+      if (taken) throw new UserError(`${taken.displayName ?? "Another employee"} now has the email ${e.email}; archive or change them first.`, "id", "conflict");
+    }
+    const { count } = await tx.employee.updateMany({
+      where: { id, workspaceId, status: "ARCHIVED", scimDoc: null },
+      data: { status: "MANUAL", active: true, archivedAt: null, version: { increment: 1 } },
+    });
+    if (count === 0) throw new UserError("This employee changed in the meantime; reload the page", "id", "conflict");
+  });
