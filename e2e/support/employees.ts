@@ -1,25 +1,11 @@
 // Page objects for the Employees and Groups pages, and the SCIM calls an IdP would make.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { SignUpPage, uniqueEmail } from "./pages";
+import { expectNoAxeViolations, signUpWorkspace } from "./pages";
+
+export { expectNoAxeViolations, signUpWorkspace };
 
 const SCIM_JSON = "application/scim+json";
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-
-/** Signs up a brand-new workspace; returns its slug. */
-export const signUpWorkspace = async (page: Page, label: string) => {
-  const signUp = new SignUpPage(page);
-  await signUp.goto();
-  await signUp.fill({ name: "Olivia Owner", email: uniqueEmail(label), password: "a long enough password", workspace: `${label} ${Date.now().toString(36)}` });
-  await signUp.submit();
-  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
-  return new URL(page.url()).pathname.split("/")[2]!;
-};
-
-export const expectNoAxeViolations = async (page: Page) => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-};
 
 type Person = { given: string; family: string; email: string; title?: string; department?: string; managerId?: string; phone?: string; location?: string };
 

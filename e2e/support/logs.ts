@@ -1,28 +1,13 @@
 // Page object for the provisioning log, and the SCIM traffic its tests look at.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
 import fs from "node:fs";
-import { SignUpPage, uniqueEmail } from "./pages";
+import { expectNoAxeViolations, signUpWorkspace as signUp } from "./pages";
+
+export { expectNoAxeViolations };
+export const signUpWorkspace = (page: Page, label: string) => signUp(page, label, "Lena Logs");
 
 export const ENTRA = "Azure Active Directory SCIM Provisioning";
 export const USER_PASSWORD = "Pa55word-nobody-may-read";
-
-/** Signs up a brand-new workspace; returns its slug. */
-export const signUpWorkspace = async (page: Page, label: string) => {
-  const signUp = new SignUpPage(page);
-  await signUp.goto();
-  await signUp.fill({ name: "Lena Logs", email: uniqueEmail(label), password: "a long enough password", workspace: `${label} ${Date.now().toString(36)}` });
-  await signUp.submit();
-  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
-  return new URL(page.url()).pathname.split("/")[2]!;
-};
-
-export const expectNoAxeViolations = async (page: Page, include?: string) => {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-};
 
 /** An IdP's SCIM client: every call goes through the real SCIM API with the workspace's token. */
 export const scimAs = (request: APIRequestContext, token: string) => {

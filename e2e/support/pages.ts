@@ -1,4 +1,5 @@
 // Page objects: what a person does on each page, in their words.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import fs from "node:fs";
 
@@ -40,3 +41,27 @@ export class Dashboard {
   };
   signOut = () => this.page.getByRole("button", { name: "Sign out" }).click();
 }
+
+export const PASSWORD = "a long enough password";
+
+/** Signs up a brand-new workspace; returns its slug, owner email and name. */
+export const newWorkspace = async (page: Page, label: string, owner = "Olivia Owner") => {
+  const email = uniqueEmail(label.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
+  const name = `${label} ${Date.now().toString(36)}`;
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.fill({ name: owner, email, password: PASSWORD, workspace: name });
+  await signUp.submit();
+  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
+  return { slug: new URL(page.url()).pathname.split("/")[2]!, email, name };
+};
+
+export const signUpWorkspace = async (page: Page, label: string, owner?: string) => (await newWorkspace(page, label, owner)).slug;
+
+/** axe-core on the page (or one region of it): no violations allowed. */
+export const expectNoAxeViolations = async (page: Page, include?: string) => {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+};

@@ -1,27 +1,8 @@
 // Page objects for SCIM tokens, Connect, Settings and the invite page.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { SignUpPage, uniqueEmail } from "./pages";
+import { expectNoAxeViolations, newWorkspace, PASSWORD } from "./pages";
 
-export const PASSWORD = "a long enough password";
-
-/** Signs up a brand-new workspace and returns its slug and owner. */
-export const newWorkspace = async (page: Page, label: string) => {
-  const email = uniqueEmail(label);
-  const name = `${label} ${Date.now().toString(36)}`;
-  const signUp = new SignUpPage(page);
-  await signUp.goto();
-  await signUp.fill({ name: "Olivia Owner", email, password: PASSWORD, workspace: name });
-  await signUp.submit();
-  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
-  return { slug, email, name };
-};
-
-export const expectNoAxeViolations = async (page: Page) => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-};
+export { expectNoAxeViolations, newWorkspace, PASSWORD };
 
 /** POST /Users with a bearer token, the way an IdP provisions someone. */
 export const provisionUser = (request: APIRequestContext, token: string, userName: string) =>
