@@ -8,6 +8,7 @@ import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { useEmployees } from "@/hooks/use-employees";
 import { EMPLOYEE_TABS, TAB_LABELS, toSearchParams, type TEmployeeList, type TEmployeeListQuery, type TEmployeeSort, type TEmployeeTab } from "@/lib/employees/list-query";
 import { AddEmployeeDialog } from "./add-employee-dialog";
+import { SendActivationButton } from "./send-activation-button";
 import { StatusBadge } from "./status-badge";
 
 const n = (x: number) => x.toLocaleString("en");
@@ -114,6 +115,7 @@ export const EmployeesTable = ({ slug, initialQuery, initialData }: Props) => {
             >
               Import CSV
             </Link>
+            <SendActivationButton slug={slug} allPending />
             <Button onClick={() => setAdding(true)}>Add employee</Button>
           </div>
         )}

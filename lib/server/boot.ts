@@ -1,4 +1,4 @@
-// Runs once when the server starts (instrumentation.ts): migrations and embedded-mode defaults.
+// Runs once when the server starts (instrumentation.ts): migrations, embedded-mode defaults, the mail worker.
 import { dbConfig } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 import { authSecret } from "@/lib/server/auth/secret";
@@ -13,4 +13,7 @@ export const boot = async () => {
   // Without NEXTAUTH_URL, next-auth would assume http://localhost:3000; take the origin from the request.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ||= "true";
   console.log(`[muster] database: ${config.flavor}`);
+  // The outbox worker delivers queued email from this process (after migrations: it reads the outbox).
+  const { startMailWorker } = await import("./email/deliver-email");
+  startMailWorker();
 };

@@ -2,6 +2,7 @@
 // the IdP archives and restores the ones it provisioned.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
+import { revokeEmployeeAccess } from "@/lib/provisioning/activation";
 import { UserError } from "@/lib/server/errors";
 import { findActiveByEmail } from "./create-employee";
 
@@ -22,6 +23,7 @@ export const archiveEmployee = async (workspaceId: string, id: string) => {
     data: { status: "ARCHIVED", active: false, archivedAt: new Date(), version: { increment: 1 } },
   });
   if (count === 0) throw new UserError("This employee changed in the meantime; reload the page", "id", "conflict");
+  await revokeEmployeeAccess(db, workspaceId, id);
 };
 
 export const restoreEmployee = async (workspaceId: string, id: string) =>

@@ -2,10 +2,13 @@
 // link by email, restore archived employees, derive indexed columns, archive instead of deleting.
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
+import { activateOnProvision, revokeEmployeeAccess } from "@/lib/provisioning/activation";
 import { describeChanges, managerRef, userColumns, type UserColumns } from "@/lib/provisioning/user-columns";
 import { conflict, notFound } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import type { ResourceStore, StoredResource } from "@/lib/scim/store";
+import { initCard, syncCard } from "@/lib/server/cards/provision-card";
+import { kickMailWorker } from "@/lib/server/email/deliver-email";
 import { preconditionFailed, translateDbError } from "./errors";
 import { toOrderBy, toWhere } from "./filter-where";
 
@@ -62,7 +65,8 @@ export const userStore = (db: Db, workspaceId: string, settings: Settings, baseU
   };
 
   // Writes a new document over an existing SCIM user, in the caller's transaction.
-  const write = async (tx: Tx, e: Employee, doc: JsonObject, verb: string) => {
+  // `first`: the first provisioning of this identity (restored or linked), which creates the card.
+  const write = async (tx: Tx, e: Employee, doc: JsonObject, verb: string, first = false) => {
     const cols = userColumns(doc);
     const managerId = await resolveManager(tx, workspaceId, doc, e.id);
     const becameInactive = e.active && !cols.active;
@@ -76,6 +80,8 @@ export const userStore = (db: Db, workspaceId: string, settings: Settings, baseU
         version: { increment: 1 },
       },
     });
+    if (becameInactive) await revokeEmployeeAccess(tx, workspaceId, e.id);
+    await (first ? initCard : syncCard)(tx, { workspaceId, employee: updated, settings });
     const before = e.scimDoc ? userColumns(JSON.parse(e.scimDoc) as JsonObject) : null;
     const changes = describeChanges(before, cols);
     const state = becameInactive ? " — deactivated, employee archived" : !e.active && cols.active ? " — re-activated, employee restored" : "";
@@ -117,14 +123,15 @@ export const userStore = (db: Db, workspaceId: string, settings: Settings, baseU
             }));
           if (archived) {
             await tx.employee.update({ where: { id: archived.id }, data: { scimDeletedAt: null, userNameKey: cols.userNameKey, active: false } });
-            const { updated, summary } = await write(tx, { ...archived, active: false, scimDeletedAt: null }, doc, "Restored archived user");
+            const { updated, summary } = await write(tx, { ...archived, active: false, scimDeletedAt: null }, doc, "Restored archived user", true);
             return { e: updated, summary, created: false };
           }
           // An employee created by hand or CSV with the same email becomes this IdP identity.
           const manual = cols.emailKey ? await tx.employee.findFirst({ where: { workspaceId, status: "MANUAL", scimDoc: null, emailKey: cols.emailKey } }) : null;
           if (manual) {
             await tx.employee.update({ where: { id: manual.id }, data: { linkedAt: new Date(), userNameKey: cols.userNameKey } });
-            const { updated, summary } = await write(tx, { ...manual, linkedAt: new Date(), active: true }, doc, `Linked existing employee ${manual.displayName ?? manual.email} to`);
+            const { updated, summary } = await write(tx, { ...manual, linkedAt: new Date(), active: true }, doc, `Linked existing employee ${manual.displayName ?? manual.email} to`, true);
+            await activateOnProvision(tx, updated, baseUrl);
             return { e: updated, summary, created: false };
           }
           const managerId = await resolveManager(tx, workspaceId, doc, null);
@@ -139,9 +146,12 @@ export const userStore = (db: Db, workspaceId: string, settings: Settings, baseU
               archivedAt: cols.active ? null : new Date(),
             },
           });
+          await initCard(tx, { workspaceId, employee: e, settings });
+          await activateOnProvision(tx, e, baseUrl);
           const changes = describeChanges(null, cols);
           return { e, summary: `Created user ${cols.userName}: ${changes.join("; ")}`, created: true };
         });
+        kickMailWorker();
         return { resource: await withGroups(result.e), summary: result.summary, created: result.created };
       } catch (err) {
         throw translateDbError(err, `A user with userName '${cols.userName}'`);
@@ -176,6 +186,7 @@ export const userStore = (db: Db, workspaceId: string, settings: Settings, baseU
       db.$transaction(async (tx) => {
         const e = await load(tx, id, ifMatch);
         await tx.groupMember.deleteMany({ where: { workspaceId, employeeId: e.id } });
+        await revokeEmployeeAccess(tx, workspaceId, e.id);
         await tx.employee.update({
           where: { id: e.id },
           data: { scimDeletedAt: new Date(), userNameKey: null, active: false, status: "ARCHIVED", archivedAt: e.archivedAt ?? new Date(), version: { increment: 1 } },

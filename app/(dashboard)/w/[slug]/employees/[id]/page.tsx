@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { CardEditor } from "@/components/cards/card-editor";
 import { ArchiveControls } from "@/components/employees/archive-controls";
+import { SendActivationButton } from "@/components/employees/send-activation-button";
 import { statusExplanation } from "@/components/employees/employee-status";
 import { EmployeeTimeline } from "@/components/employees/employee-timeline";
 import { StatusBadge } from "@/components/employees/status-badge";
@@ -191,6 +193,11 @@ const EmployeePage = async ({ params }: Props) => {
               <Item label="Added">{formatDateTime(e.createdAt)}</Item>
               <Item label="Last change">{formatDateTime(e.updatedAt)}</Item>
             </dl>
+            {pending && e.email ? (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <SendActivationButton slug={workspace.slug} employees={[{ id: e.id, name }]} align="start" />
+              </div>
+            ) : null}
           </Panel>
 
           <Panel labelledBy="scim-heading">
@@ -220,6 +227,8 @@ const EmployeePage = async ({ params }: Props) => {
           </Panel>
         </div>
       </div>
+
+      <CardEditor slug={workspace.slug} employeeId={e.id} />
 
       <Panel labelledBy="timeline-heading">
         <div className="mb-4 flex items-baseline justify-between gap-4">

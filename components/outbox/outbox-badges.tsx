@@ -1,0 +1,14 @@
+import { Badge } from "@/components/ui";
+import type { OutboxStatus } from "@/lib/server/email/outbox-status";
+
+const STATUS: Record<OutboxStatus, { label: string; tone: "gray" | "green" | "blue" | "amber" }> = {
+  queued: { label: "Queued", tone: "gray" },
+  kept: { label: "Kept", tone: "blue" },
+  sent: { label: "Sent", tone: "green" },
+  retrying: { label: "Retrying", tone: "amber" },
+};
+
+export const OutboxStatusBadge = ({ status }: { status: OutboxStatus }) => <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>;
+
+const KINDS: Record<string, string> = { activation: "Activation", "magic-link": "Sign-in link" };
+export const kindLabel = (kind: string) => KINDS[kind] ?? kind;

@@ -1,0 +1,77 @@
+// An employee's card for the admin's card editor: every standard field (on the card or not) with
+// its linked/locked state and what the IdP currently says, scoped to the workspace.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { cardRecord, fieldLabel, isApplied, isIdpKey, STANDARD_FIELD_KEYS } from "@/lib/provisioning/card-fields";
+import { baseCardRows, CARD_EMPLOYEE_SELECT, idpValuesOf, SETTINGS_SELECT } from "./card-source";
+
+export type TCardFieldDto = {
+  key: string;
+  label: string;
+  value: string | null;
+  onCard: boolean;
+  linked: boolean;
+  locked: boolean;
+  /** The IdP's current value, when the workspace applies this IdP attribute. */
+  idpValue: string | null;
+  /** Kept in sync with the IdP when linked: an IdP attribute the workspace applies. */
+  fromIdp: boolean;
+  /** An IdP attribute a workspace setting keeps off cards. */
+  switchedOff: boolean;
+  updatedAt: string | null;
+};
+
+export type TCardDto = {
+  employee: { id: string; name: string; status: string; idpOwned: boolean };
+  template: { id: string; name: string } | null;
+  /** false while the card shows the untouched profile and has no rows yet. */
+  saved: boolean;
+  fields: TCardFieldDto[];
+  values: Record<string, string | null>;
+};
+
+export const getCard = async (workspaceId: string, employeeId: string): Promise<TCardDto | null> => {
+  const [e, settings] = await Promise.all([
+    db.employee.findFirst({
+      where: { id: employeeId, workspaceId },
+      select: { ...CARD_EMPLOYEE_SELECT, status: true, template: { select: { id: true, name: true } }, cardFields: { select: { key: true, value: true, linked: true, locked: true, updatedAt: true } } },
+    }),
+    db.workspace.findUnique({ where: { id: workspaceId }, select: SETTINGS_SELECT }),
+  ]);
+  if (!e || !settings) return null;
+  const idpOwned = e.scimDoc !== null;
+  const idp = (await idpValuesOf(db, workspaceId, e, settings)) ?? {};
+  const saved = e.cardFields.length > 0;
+  const rows = saved ? e.cardFields : (await baseCardRows(db, workspaceId, e, settings)).map((r) => ({ ...r, updatedAt: null }));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const keys = [...STANDARD_FIELD_KEYS, ...rows.map((r) => r.key).filter((k) => !STANDARD_FIELD_KEYS.includes(k)).sort()];
+  const fields = keys.map((key): TCardFieldDto => {
+    const row = byKey.get(key);
+    const fromIdp = idpOwned && isApplied(key, settings);
+    return {
+      key,
+      label: fieldLabel(key),
+      value: row?.value ?? null,
+      onCard: !!row,
+      linked: row ? row.linked && fromIdp : false,
+      locked: row?.locked ?? true,
+      idpValue: fromIdp ? ((idp as Record<string, string | null>)[key] ?? null) : null,
+      fromIdp,
+      switchedOff: idpOwned && isIdpKey(key) && !isApplied(key, settings),
+      updatedAt: row?.updatedAt ? row.updatedAt.toISOString() : null,
+    };
+  });
+  return {
+    employee: { id: e.id, name: e.displayName || e.email || "Unnamed employee", status: e.status, idpOwned },
+    template: e.template,
+    saved,
+    fields,
+    values: cardRecord(rows),
+  };
+};
+
+/** The card as a plain record (key → value), for the business card view; {} when it has no card. */
+export const cardValues = async (workspaceId: string, employeeId: string): Promise<Record<string, string | null>> => {
+  const rows = await db.cardField.findMany({ where: { employeeId, employee: { workspaceId } }, select: { key: true, value: true } });
+  return cardRecord(rows);
+};

@@ -1,0 +1,60 @@
+// An admin's changes to one card field. Editing a value unlinks the field (later IdP changes no
+// longer overwrite it); unlocking lets the employee edit it and unlinks it too; relinking takes
+// the IdP's current value again.
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { FIELD_KEY_PATTERN, fieldLabel, isApplied, isIdpKey } from "@/lib/provisioning/card-fields";
+import { UserError } from "@/lib/server/errors";
+import { CARD_EMPLOYEE_SELECT, ensureCard, idpValuesOf, SETTINGS_SELECT } from "./card-source";
+
+export const ZFieldKey = z.string().regex(FIELD_KEY_PATTERN, { error: "Not a card field name" });
+
+export const ZCardFieldChange = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("edit"), value: z.string().trim().max(1000, { error: "A field value has at most 1,000 characters" }) }),
+  z.object({ action: z.literal("unlock") }),
+  z.object({ action: z.literal("lock") }),
+  z.object({ action: z.literal("relink") }),
+]);
+export type TCardFieldChange = z.infer<typeof ZCardFieldChange>;
+
+const IMAGE_KEYS = new Set(["photoUrl", "companyLogoUrl"]);
+
+export const updateCardField = async (workspaceId: string, employeeId: string, key: string, change: TCardFieldChange) => {
+  ZFieldKey.parse(key);
+  const data = ZCardFieldChange.parse(change);
+  return db.$transaction(async (tx) => {
+    const [e, settings] = await Promise.all([
+      tx.employee.findFirst({ where: { id: employeeId, workspaceId }, select: CARD_EMPLOYEE_SELECT }),
+      tx.workspace.findUnique({ where: { id: workspaceId }, select: SETTINGS_SELECT }),
+    ]);
+    if (!e || !settings) throw new UserError("No employee with that id in this workspace", "employeeId", "not_found");
+    await ensureCard(tx, workspaceId, e, settings);
+    const where = { employeeId_key: { employeeId: e.id, key } };
+    const label = fieldLabel(key);
+
+    switch (data.action) {
+      case "edit": {
+        const value = data.value === "" ? null : data.value;
+        if (value && IMAGE_KEYS.has(key) && !/^https:\/\/\S+$/i.test(value)) throw new UserError("Use an https:// address for images", "value");
+        await tx.cardField.upsert({ where, create: { employeeId: e.id, key, value, linked: false, locked: true }, update: { value, linked: false } });
+        return { key, message: `${label} saved. It is no longer synced with the identity provider.` };
+      }
+      case "unlock":
+        await tx.cardField.upsert({ where, create: { employeeId: e.id, key, value: null, linked: false, locked: false }, update: { locked: false, linked: false } });
+        return { key, message: `${label} unlocked: the employee can edit it. It is no longer synced with the identity provider.` };
+      case "lock":
+        await tx.cardField.upsert({ where, create: { employeeId: e.id, key, value: null, linked: false, locked: true }, update: { locked: true } });
+        return { key, message: `${label} locked: the employee can no longer edit it.` };
+      case "relink": {
+        if (!e.scimDoc) throw new UserError("This employee was added in Muster: there is no identity provider value to relink to.", "key");
+        if (isIdpKey(key) && !isApplied(key, settings)) throw new UserError(`The workspace does not apply the identity provider's ${label.toLowerCase()} (Settings).`, "key");
+        if (!isIdpKey(key)) throw new UserError(`${label} does not come from the identity provider.`, "key");
+        const idp = (await idpValuesOf(tx, workspaceId, e, settings)) ?? {};
+        const value = (idp as Record<string, string | null>)[key] ?? null;
+        await tx.cardField.upsert({ where, create: { employeeId: e.id, key, value, linked: true, locked: true }, update: { value, linked: true } });
+        return { key, message: `${label} relinked: it shows the identity provider's value again and follows its changes.` };
+      }
+    }
+  });
+};

@@ -1,0 +1,131 @@
+// The outbox worker. Each pass claims due emails one by one with a conditional update that pushes
+// nextAttempt into the future (a lease), so two instances never hold the same email; then it sends
+// through SMTP, or — in the embedded mode — marks the email as kept for the outbox page.
+// A failure counts an attempt and schedules the next one with exponential backoff; nothing is
+// ever dropped. An SMTP-sent email has attempts ≥ 1; a kept one has sentAt with attempts 0.
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db/client";
+import { mailConfig, retryDelayMs, workerIntervalMs, type MailConfig } from "./mail-config";
+
+const BATCH = 25;
+// Longer than the SMTP timeouts together: a claimed email is never re-claimed while being sent.
+const LEASE_MS = 2 * 60 * 1000;
+// Errors that mean "the server is unreachable", so the rest of the pass would fail the same way.
+const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "EAUTH", "ECONNREFUSED", "ETLS"]);
+
+export type DeliveryReport = { claimed: number; sent: number; kept: number; failed: number };
+
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<DeliveryReport>; again?: boolean; transport?: { key: string; transporter: Transporter } };
+// On globalThis: Next.js loads server code in more than one bundle, and there must be one worker.
+const state = ((globalThis as unknown as { musterMailWorker?: WorkerState }).musterMailWorker ??= {});
+
+const transporterFor = (config: Extract<MailConfig, { mode: "smtp" }>) => {
+  const key = JSON.stringify(config.transport);
+  if (state.transport?.key !== key) state.transport = { key, transporter: nodemailer.createTransport(config.transport) };
+  return state.transport.transporter;
+};
+
+const errorText = (err: unknown) => {
+  const e = err as { code?: string; responseCode?: number; message?: string };
+  return [e.code, e.responseCode, e.message ?? String(err)].filter(Boolean).join(" ").slice(0, 500);
+};
+
+/** One pass over the due emails. Safe to run concurrently in several processes. */
+export const deliverDue = async (config: MailConfig = mailConfig()): Promise<DeliveryReport> => {
+  const report: DeliveryReport = { claimed: 0, sent: 0, kept: 0, failed: 0 };
+  const now = new Date();
+  const due = await db.outboxEmail.findMany({
+    where: { sentAt: null, nextAttempt: { lte: now } },
+    orderBy: { nextAttempt: "asc" },
+    take: BATCH,
+    select: { id: true, to: true, subject: true, html: true, text: true, attempts: true },
+  });
+  for (const mail of due) {
+    const claim = await db.outboxEmail.updateMany({
+      where: { id: mail.id, sentAt: null, nextAttempt: { lte: now } },
+      data: { nextAttempt: new Date(Date.now() + LEASE_MS) },
+    });
+    if (claim.count !== 1) continue; // another worker has it
+    report.claimed++;
+    if (config.mode === "embedded") {
+      await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: null } });
+      report.kept++;
+      continue;
+    }
+    const attempts = mail.attempts + 1;
+    try {
+      if (config.mode === "misconfigured") throw new Error(config.problem);
+      await transporterFor(config).sendMail({
+        from: config.from,
+        to: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        // Stable per email, so a receiving server can recognise a resend after a crash mid-send.
+        messageId: `<${mail.id}@muster.outbox>`,
+      });
+      await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), attempts, lastError: null } });
+      report.sent++;
+    } catch (err) {
+      await db.outboxEmail.update({ where: { id: mail.id }, data: { attempts, lastError: errorText(err), nextAttempt: new Date(Date.now() + retryDelayMs(attempts)) } });
+      report.failed++;
+      const code = (err as { code?: string }).code;
+      if (config.mode === "misconfigured" || (code && CONNECTION_ERRORS.has(code))) break;
+    }
+  }
+  return report;
+};
+
+// Batch after batch while batches come back full (a bulk send), until one fails or runs short.
+const drain = async (): Promise<DeliveryReport> => {
+  const total: DeliveryReport = { claimed: 0, sent: 0, kept: 0, failed: 0 };
+  for (;;) {
+    const config = mailConfig();
+    const r = await deliverDue(config);
+    for (const k of Object.keys(total) as (keyof DeliveryReport)[]) total[k] += r[k];
+    if (r.claimed < BATCH || r.failed > 0) return total;
+  }
+};
+
+// One pass at a time per process; a kick during a pass runs another one right after it.
+const runPass = (): Promise<DeliveryReport> => {
+  if (state.running) {
+    state.again = true;
+    return state.running;
+  }
+  state.running = drain()
+    .catch((err) => {
+      console.error("[mail] outbox pass failed", err);
+      return { claimed: 0, sent: 0, kept: 0, failed: 0 };
+    })
+    .finally(() => {
+      state.running = undefined;
+      if (state.again) {
+        state.again = false;
+        void runPass();
+      }
+    });
+  return state.running;
+};
+
+/** Delivers what a request just queued, without waiting for the next tick. Call after the commit. */
+export const kickMailWorker = () => {
+  setImmediate(() => void runPass());
+};
+
+/** Starts the in-process worker (once per process; the timer does not keep the process alive). */
+export const startMailWorker = () => {
+  if (state.timer) return;
+  state.timer = setInterval(() => void runPass(), workerIntervalMs());
+  state.timer.unref();
+  const config = mailConfig();
+  console.log(
+    config.mode === "smtp"
+      ? `[muster] mail: sending through ${config.describe} as ${config.from}`
+      : config.mode === "embedded"
+        ? "[muster] mail: embedded mode, emails are kept in the mail outbox (set SMTP_URL and MAIL_FROM to send them)"
+        : `[muster] mail: ${config.problem}; emails wait in the outbox`,
+  );
+  void runPass();
+};

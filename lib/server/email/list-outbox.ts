@@ -1,0 +1,61 @@
+// The mail outbox of a workspace for its admins: newest first, paged in the database.
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { mailConfig } from "./mail-config";
+import { maskLinks, outboxStatus, type OutboxStatus } from "./outbox-status";
+
+export const OUTBOX_PAGE_SIZE = 25;
+export const ZOutboxQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+
+export type OutboxRow = {
+  id: string;
+  to: string;
+  subject: string;
+  kind: string;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttempt: string;
+  attempts: number;
+  lastError: string | null;
+  status: OutboxStatus;
+  employeeId: string | null;
+};
+export type OutboxPage = { rows: OutboxRow[]; total: number; waiting: number; page: number; pageSize: number };
+
+const SELECT = { id: true, to: true, subject: true, kind: true, createdAt: true, sentAt: true, nextAttempt: true, attempts: true, lastError: true, employeeId: true } as const;
+
+const toRow = (m: { id: string; to: string; subject: string; kind: string; createdAt: Date; sentAt: Date | null; nextAttempt: Date; attempts: number; lastError: string | null; employeeId: string | null }): OutboxRow => ({
+  ...m,
+  createdAt: m.createdAt.toISOString(),
+  sentAt: m.sentAt?.toISOString() ?? null,
+  nextAttempt: m.nextAttempt.toISOString(),
+  status: outboxStatus(m),
+});
+
+export const listOutbox = async (workspaceId: string, page: number): Promise<OutboxPage> => {
+  const where = { workspaceId };
+  const [total, waiting, rows] = await Promise.all([
+    db.outboxEmail.count({ where }),
+    db.outboxEmail.count({ where: { workspaceId, sentAt: null } }),
+    db.outboxEmail.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * OUTBOX_PAGE_SIZE, take: OUTBOX_PAGE_SIZE, select: SELECT }),
+  ]);
+  return { rows: rows.map(toRow), total, waiting, page, pageSize: OUTBOX_PAGE_SIZE };
+};
+
+/** One email with its content; links are masked once SMTP delivered it (kept mails are the only copy). */
+export const getOutboxEmail = async (workspaceId: string, id: string) => {
+  const m = await db.outboxEmail.findFirst({ where: { id, workspaceId }, select: { ...SELECT, html: true, text: true } });
+  if (!m) return null;
+  const row = toRow(m);
+  const masked = row.status === "sent";
+  return { ...row, html: masked ? maskLinks(m.html) : m.html, text: masked ? maskLinks(m.text) : m.text, linksMasked: masked };
+};
+
+export type MailDelivery = { mode: "smtp"; server: string; from: string } | { mode: "embedded" } | { mode: "misconfigured"; problem: string };
+
+/** How this instance delivers mail, for the outbox page (never the credentials). */
+export const mailDelivery = (): MailDelivery => {
+  const c = mailConfig();
+  return c.mode === "smtp" ? { mode: "smtp", server: c.describe, from: c.from } : c;
+};

@@ -1,0 +1,73 @@
+// Card templates of a workspace: list, create, update, delete and order. Templates are few (at
+// most MAX_TEMPLATES), so ordering rewrites the positions of the whole list in one transaction.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { parseFields, parseRules, ZTemplateInput, type TRules, type TTemplateFields, type TTemplateInput } from "@/lib/provisioning/templates";
+import { UserError } from "@/lib/server/errors";
+
+export const MAX_TEMPLATES = 100;
+
+export { ZTemplateInput };
+
+export type TTemplateDto = { id: string; name: string; position: number; fields: TTemplateFields; rules: TRules; createdAt: string; updatedAt: string };
+
+type Row = { id: string; name: string; position: number; fields: string; rules: string; createdAt: Date; updatedAt: Date };
+const toDto = (t: Row): TTemplateDto => ({
+  id: t.id,
+  name: t.name,
+  position: t.position,
+  fields: parseFields(t.fields),
+  rules: parseRules(t.rules),
+  createdAt: t.createdAt.toISOString(),
+  updatedAt: t.updatedAt.toISOString(),
+});
+
+const ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+
+export const listTemplates = async (workspaceId: string): Promise<TTemplateDto[]> =>
+  (await db.template.findMany({ where: { workspaceId }, orderBy: ORDER, take: MAX_TEMPLATES })).map(toDto);
+
+export const getTemplate = async (workspaceId: string, id: string): Promise<TTemplateDto | null> => {
+  const t = await db.template.findFirst({ where: { id, workspaceId } });
+  return t ? toDto(t) : null;
+};
+
+/** A new template goes last: it only catches employees the templates above it do not. */
+export const createTemplate = async (workspaceId: string, input: TTemplateInput): Promise<TTemplateDto> => {
+  const data = ZTemplateInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const count = await tx.template.count({ where: { workspaceId } });
+    if (count >= MAX_TEMPLATES) throw new UserError(`A workspace has at most ${MAX_TEMPLATES} templates`, "name", "conflict");
+    const last = await tx.template.findFirst({ where: { workspaceId }, orderBy: { position: "desc" }, select: { position: true } });
+    const t = await tx.template.create({
+      data: { workspaceId, name: data.name, fields: JSON.stringify(data.fields), rules: JSON.stringify(data.rules), position: (last?.position ?? -1) + 1 },
+    });
+    return toDto(t);
+  });
+};
+
+export const updateTemplate = async (workspaceId: string, id: string, input: TTemplateInput): Promise<TTemplateDto> => {
+  const data = ZTemplateInput.parse(input);
+  const { count } = await db.template.updateMany({ where: { id, workspaceId }, data: { name: data.name, fields: JSON.stringify(data.fields), rules: JSON.stringify(data.rules) } });
+  if (count === 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
+  return (await getTemplate(workspaceId, id))!;
+};
+
+/** Employees keep the fields a deleted template gave their cards; only the reference goes. */
+export const deleteTemplate = async (workspaceId: string, id: string) => {
+  const { count } = await db.template.deleteMany({ where: { id, workspaceId } });
+  if (count === 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
+};
+
+export const moveTemplate = async (workspaceId: string, id: string, direction: "up" | "down"): Promise<TTemplateDto[]> =>
+  db.$transaction(async (tx) => {
+    const rows = await tx.template.findMany({ where: { workspaceId }, orderBy: ORDER, select: { id: true, position: true } });
+    const i = rows.findIndex((r) => r.id === id);
+    if (i < 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (j >= 0 && j < rows.length) [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+    for (const [position, r] of rows.entries()) {
+      if (r.position !== position) await tx.template.updateMany({ where: { id: r.id, workspaceId }, data: { position } });
+    }
+    return (await tx.template.findMany({ where: { workspaceId }, orderBy: ORDER })).map(toDto);
+  });
