@@ -1,8 +1,6 @@
 // Activation emails through a real SMTP server (smtp-server on loopback), the employee's sign-in
 // (activation link, password, sign-in link by email), their card, and what archiving ends.
-import Database from "better-sqlite3";
 import crypto from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { muster } from "../support/cli";
@@ -10,6 +8,7 @@ import { employeeSignIn, type EmployeeFetch } from "../support/employee-session"
 import { engines } from "../support/engines";
 import { signIn, type SessionFetch } from "../support/session";
 import { linkIn, startMailbox, waitFor, type Mailbox } from "../support/smtp";
+import { sql } from "../support/sql";
 
 const PASSWORD = "correct horse battery staple";
 const EMPLOYEE_PASSWORD = "employee password 123";
@@ -17,25 +16,6 @@ const MAIL_FROM = "Muster <muster@example.test>";
 
 type OutboxRow = { id: string; to: string; kind: string; status: string; attempts: number; lastError: string | null };
 
-// Direct SQL on the app's database, for state no HTTP route exposes. $1, $2… placeholders.
-const sql = async (app: RunningApp, query: string, params: unknown[]): Promise<Record<string, unknown>[]> => {
-  if (app.db.engine === "sqlite") {
-    const db = new Database(app.db.url.slice("file:".length));
-    try {
-      const stmt = db.prepare(query.replace(/\$\d+/g, "?"));
-      return stmt.reader ? (stmt.all(...params) as Record<string, unknown>[]) : (stmt.run(...params), []);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: app.db.url });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-};
 
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

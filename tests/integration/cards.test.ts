@@ -1,14 +1,13 @@
 // Cards and templates over HTTP: employees provisioned through the real SCIM API, templates and
 // card fields changed through the admin routes the dashboard calls.
-import Database from "better-sqlite3";
 import crypto from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { muster } from "../support/cli";
 import { engines } from "../support/engines";
 import { entraUser, patchOps, scim, URN, type ScimClient } from "../support/scim-client";
 import { signIn } from "../support/session";
+import { sql } from "../support/sql";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -19,24 +18,6 @@ type Matches = { rows: { id: string; displayName: string; template: string | nul
 
 const send = (method: string, body?: unknown): RequestInit => ({ method, headers: { "Content-Type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
-const sql = async (app: RunningApp, query: string, params: unknown[] = []): Promise<Record<string, unknown>[]> => {
-  if (app.db.engine === "sqlite") {
-    const db = new Database(app.db.url.slice("file:".length));
-    try {
-      const stmt = db.prepare(query.replace(/\$\d+/g, "?"));
-      return stmt.reader ? (stmt.all(...params) as Record<string, unknown>[]) : (stmt.run(...params), []);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: app.db.url });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-};
 
 describe.each(engines())("cards and templates on %s", (engine) => {
   let app: RunningApp;

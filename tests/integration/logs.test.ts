@@ -1,14 +1,13 @@
 // The provisioning log's JSON routes, fed by real SCIM requests: what an IdP did shows up newest
 // first, filters and keyset pages work, secrets stay out, errors come with advice, the chart counts
 // each request in its hour — and another workspace sees none of it.
-import Database from "better-sqlite3";
 import crypto from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { muster } from "../support/cli";
 import { engines } from "../support/engines";
 import { signIn, type SessionFetch } from "../support/session";
+import { sql as sqlRows } from "../support/sql";
 
 const PASSWORD = "correct horse battery staple";
 const USER_PASSWORD = "Pa55word-that-must-never-be-logged";
@@ -19,23 +18,6 @@ type Page = { events: Row[]; nextCursor: string | null; total: { count: number; 
 type Detail = Row & { requestBody: string | null; responseBody: string | null; scimType: string | null; token: { name: string } | null; employee: { id: string; href: string } | null; client: string | null };
 type Chart = { days: number; hours: { hour: string; success: number; clientError: number; serverError: number }[]; totals: { all: number; success: number; clientError: number; serverError: number } };
 
-const sqlRows = async (app: RunningApp, query: string, params: unknown[]) => {
-  if (app.db.engine === "sqlite") {
-    const db = new Database(app.db.url.slice("file:".length), { readonly: true });
-    try {
-      return db.prepare(query.replace(/\$\d+/g, "?")).all(...params) as Record<string, unknown>[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: app.db.url });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-};
 
 describe.each(engines())("provisioning log on %s", (engine) => {
   let app: RunningApp;

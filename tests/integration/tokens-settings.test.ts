@@ -1,13 +1,12 @@
 // SCIM tokens, admins and invites through the dashboard's JSON routes, the way the browser calls
 // them — and what each change means for an IdP holding a token.
-import Database from "better-sqlite3";
 import crypto from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { muster } from "../support/cli";
 import { engines } from "../support/engines";
 import { signIn, type SessionFetch } from "../support/session";
+import { sql } from "../support/sql";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -15,25 +14,6 @@ type Issued = { id: string; name: string; token: string; tenantUrl: string; repl
 type TokenRow = { id: string; name: string; prefix: string; origin: string; createdBy: string | null; status: string; lastUsedAt: string | null };
 type Admin = { id: string; userId: string; email: string; role: string };
 
-// Direct SQL on the app's database, for state no HTTP route exposes. $1, $2… placeholders.
-const sql = async (app: RunningApp, query: string, params: unknown[]): Promise<Record<string, unknown>[]> => {
-  if (app.db.engine === "sqlite") {
-    const db = new Database(app.db.url.slice("file:".length));
-    try {
-      const stmt = db.prepare(query.replace(/\$\d+/g, "?"));
-      return stmt.reader ? (stmt.all(...params) as Record<string, unknown>[]) : (stmt.run(...params), []);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: app.db.url });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-};
 
 const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 

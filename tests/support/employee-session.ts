@@ -1,15 +1,6 @@
 // Signs an employee in through next-auth's "employee" provider, the way the activation and
 // sign-in pages do, and returns a fetch carrying the session cookie (or the refusal).
-type Jar = Map<string, string>;
-
-const store = (jar: Jar, res: Response) => {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const i = pair!.indexOf("=");
-    jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-  }
-};
-const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+import { cookieHeader, storeCookies as store, type Jar } from "./session";
 
 export type EmployeeFetch = (path: string, init?: RequestInit) => Promise<Response>;
 export type EmployeeSignIn = { ok: true; fetch: EmployeeFetch } | { ok: false; error: string };
