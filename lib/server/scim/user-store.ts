@@ -40,12 +40,13 @@ const resolveManager = async (tx: Tx, workspaceId: string, doc: JsonObject, self
   const ref = managerRef(doc);
   if (!ref) return null;
   const key = ref.toLowerCase();
-  const found = await tx.employee.findFirst({
-    where: { workspaceId, OR: [{ id: ref }, { userNameKey: key }, { emailKey: key }] },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-  });
-  return found && found.id !== selfId ? found.id : null;
+  // One indexed lookup at a time: an OR across columns makes SQLite walk the whole workspace.
+  const lookups = [{ id: ref }, { userNameKey: key }, { emailKey: key }];
+  for (const where of lookups) {
+    const found = await tx.employee.findFirst({ where: { workspaceId, ...where }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    if (found) return found.id !== selfId ? found.id : null;
+  }
+  return null;
 };
 
 export const userStore = (db: Db, workspaceId: string, settings: Settings, baseUrl: string): ResourceStore => {
@@ -115,12 +116,10 @@ export const userStore = (db: Db, workspaceId: string, settings: Settings, baseU
           // Okta re-assigns a deactivated user by POSTing it again: bring back the same employee.
           // A deleted one comes back by userName or by the IdP's externalId; a deactivated one that
           // is still a live resource only by its own userName (another user may share its externalId).
+          const deleted = (where: { userName: string } | { externalId: string }) =>
+            tx.employee.findFirst({ where: { workspaceId, scimDeletedAt: { not: null }, ...where }, orderBy: { updatedAt: "desc" } });
           const archived =
-            existing ??
-            (await tx.employee.findFirst({
-              where: { workspaceId, scimDeletedAt: { not: null }, OR: [{ userName: cols.userName }, ...(cols.externalId ? [{ externalId: cols.externalId }] : [])] },
-              orderBy: { updatedAt: "desc" },
-            }));
+            existing ?? (await deleted({ userName: cols.userName })) ?? (cols.externalId ? await deleted({ externalId: cols.externalId }) : null);
           if (archived) {
             await tx.employee.update({ where: { id: archived.id }, data: { scimDeletedAt: null, userNameKey: cols.userNameKey, active: false } });
             const { updated, summary } = await write(tx, { ...archived, active: false, scimDeletedAt: null }, doc, "Restored archived user", true);
