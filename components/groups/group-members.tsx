@@ -1,34 +1,15 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { StatusBadge } from "@/components/employees/status-badge";
 import { Pagination } from "@/components/pagination";
 import { SearchInput } from "@/components/search-input";
 import { Alert, EmptyState, formatDateTime, Table, Td, Th, cx } from "@/components/ui";
-import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { useGroupMembers } from "@/hooks/use-group-members";
+import { useSearchPaging } from "@/hooks/use-search-paging";
 import type { TMemberList, TMemberListQuery } from "@/lib/groups/list-query";
 
 export const GroupMembers = ({ slug, groupId, initialQuery, initialData }: { slug: string; groupId: string; initialQuery: TMemberListQuery; initialData: TMemberList }) => {
-  const [state, setState] = useState(initialQuery);
-  const [search, setSearch] = useState(initialQuery.q);
-
-  // A navigation to this page (a link, the nav) brings new server data: start again from its query.
-  const [rendered, setRendered] = useState(initialData);
-  if (rendered !== initialData) {
-    setRendered(initialData);
-    setState(initialQuery);
-    setSearch(initialQuery.q);
-  }
-  const debounced = useDebouncedValue(search.trim(), 250);
-
-  // A new settled search starts again at page 1.
-  const query: TMemberListQuery = state.q === debounced ? state : { ...state, q: debounced, page: 1 };
-  const sp = new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.page > 1 ? { page: String(query.page) } : {}) }).toString();
-
-  useEffect(() => {
-    window.history.replaceState(null, "", `${window.location.pathname}${sp ? `?${sp}` : ""}`);
-  }, [sp]);
+  const { query, search, setSearch, setPage } = useSearchPaging(initialQuery, initialData);
 
   const { data, error, isFetching, isPlaceholderData } = useGroupMembers(slug, groupId, query, { query: initialQuery, data: initialData });
   const list = data ?? initialData;
@@ -84,7 +65,7 @@ export const GroupMembers = ({ slug, groupId, initialQuery, initialData }: { slu
               ))}
             </tbody>
           </Table>
-          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} noun="members" disabled={busy} onPage={(page) => setState({ ...query, page })} />
+          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} noun="members" disabled={busy} onPage={setPage} />
         </div>
       )}
     </div>

@@ -1,35 +1,16 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { Pagination } from "@/components/pagination";
 import { SearchInput } from "@/components/search-input";
 import { Alert, EmptyState, formatDateTime, Table, Td, Th, timeAgo, cx } from "@/components/ui";
-import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { useGroups } from "@/hooks/use-groups";
+import { useSearchPaging } from "@/hooks/use-search-paging";
 import type { TGroupList, TGroupListQuery } from "@/lib/groups/list-query";
 
 const n = (x: number) => x.toLocaleString("en");
 
 export const GroupsTable = ({ slug, initialQuery, initialData }: { slug: string; initialQuery: TGroupListQuery; initialData: TGroupList }) => {
-  const [state, setState] = useState(initialQuery);
-  const [search, setSearch] = useState(initialQuery.q);
-
-  // A navigation to this page (a link, the nav) brings new server data: start again from its query.
-  const [rendered, setRendered] = useState(initialData);
-  if (rendered !== initialData) {
-    setRendered(initialData);
-    setState(initialQuery);
-    setSearch(initialQuery.q);
-  }
-  const debounced = useDebouncedValue(search.trim(), 250);
-
-  // A new settled search starts again at page 1.
-  const query: TGroupListQuery = state.q === debounced ? state : { ...state, q: debounced, page: 1 };
-  const sp = new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.page > 1 ? { page: String(query.page) } : {}) }).toString();
-
-  useEffect(() => {
-    window.history.replaceState(null, "", `${window.location.pathname}${sp ? `?${sp}` : ""}`);
-  }, [sp]);
+  const { query, search, setSearch, setPage } = useSearchPaging(initialQuery, initialData);
 
   const { data, error, isFetching, isPlaceholderData } = useGroups(slug, query, { query: initialQuery, data: initialData });
   const list = data ?? initialData;
@@ -86,7 +67,7 @@ export const GroupsTable = ({ slug, initialQuery, initialData }: { slug: string;
                   ))}
                 </tbody>
               </Table>
-              <Pagination page={list.page} pageSize={list.pageSize} total={list.total} noun="groups" disabled={busy} onPage={(page) => setState({ ...query, page })} />
+              <Pagination page={list.page} pageSize={list.pageSize} total={list.total} noun="groups" disabled={busy} onPage={setPage} />
             </div>
           )}
         </>
