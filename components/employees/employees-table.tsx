@@ -10,6 +10,7 @@ import { EMPLOYEE_TABS, TAB_LABELS, toSearchParams, type TEmployeeList, type TEm
 import { AddEmployeeDialog } from "./add-employee-dialog";
 import { SendActivationButton } from "./send-activation-button";
 import { StatusBadge } from "./status-badge";
+import { EmployeeCells } from "@/components/employees/employee-cells";
 
 const n = (x: number) => x.toLocaleString("en");
 
@@ -226,17 +227,7 @@ export const EmployeesTable = ({ slug, initialQuery, initialData }: Props) => {
                   <tbody className="divide-y divide-slate-100">
                     {list.rows.map((e) => (
                       <tr key={e.id} className="hover:bg-slate-50">
-                        <Td className="max-w-[14rem]">
-                          <Link href={`/w/${slug}/employees/${e.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                            {e.displayName || e.email || "Unnamed employee"}
-                          </Link>
-                        </Td>
-                        <Td className="max-w-[16rem]">
-                          <span className="block truncate">{e.email ?? "—"}</span>
-                        </Td>
-                        <Td className="max-w-[12rem]">
-                          <span className="block truncate">{e.title ?? "—"}</span>
-                        </Td>
+                        <EmployeeCells slug={slug} row={e} />
                         <Td className="max-w-[10rem]">
                           <span className="block truncate">{e.department ?? "—"}</span>
                         </Td>

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { StatusBadge } from "@/components/employees/status-badge";
 import { Pagination } from "@/components/pagination";
 import { SearchInput } from "@/components/search-input";
@@ -7,6 +6,7 @@ import { Alert, EmptyState, formatDateTime, Table, Td, Th, cx } from "@/componen
 import { useGroupMembers } from "@/hooks/use-group-members";
 import { useSearchPaging } from "@/hooks/use-search-paging";
 import type { TMemberList, TMemberListQuery } from "@/lib/groups/list-query";
+import { EmployeeCells } from "@/components/employees/employee-cells";
 
 export const GroupMembers = ({ slug, groupId, initialQuery, initialData }: { slug: string; groupId: string; initialQuery: TMemberListQuery; initialData: TMemberList }) => {
   const { query, search, setSearch, setPage } = useSearchPaging(initialQuery, initialData);
@@ -46,17 +46,7 @@ export const GroupMembers = ({ slug, groupId, initialQuery, initialData }: { slu
             <tbody className="divide-y divide-slate-100">
               {list.rows.map((m) => (
                 <tr key={m.id} className="hover:bg-slate-50">
-                  <Td className="max-w-[14rem]">
-                    <Link href={`/w/${slug}/employees/${m.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                      {m.displayName || m.email || "Unnamed employee"}
-                    </Link>
-                  </Td>
-                  <Td className="max-w-[16rem]">
-                    <span className="block truncate">{m.email ?? "—"}</span>
-                  </Td>
-                  <Td className="max-w-[12rem]">
-                    <span className="block truncate">{m.title ?? "—"}</span>
-                  </Td>
+                  <EmployeeCells slug={slug} row={m} />
                   <Td>
                     <StatusBadge status={m.status} />
                   </Td>
