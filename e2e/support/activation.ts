@@ -33,7 +33,7 @@ export class ActivatePage {
 
 export class MyCardPage {
   constructor(readonly page: Page) {}
-  heading = () => this.page.getByRole("heading", { name: "Your business card", level: 1 });
+  heading = () => this.page.getByRole("heading", { name: "Your business card", level: 1, exact: true });
   card = () => this.page.getByTestId("business-card");
   field = (label: string) => this.page.getByRole("form", { name: "Fields you can change" }).getByLabel(label, { exact: true });
   locked = (key: string) => this.page.getByTestId(`locked-${key}`);
