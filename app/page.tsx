@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/server/auth/session";
-import { listUserWorkspaces } from "@/lib/server/workspaces/find-workspaces";
+import { listUserWorkspaces } from "@/lib/server/auth/memberships";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,14 @@
 // The issue's journey end to end: an admin builds a template with a rule; an employee provisioned
-// through SCIM gets it and an activation email (kept in the mail outbox: the e2e server has no
-// SMTP); the employee opens the link from that email in their own browser, activates, edits a field
-// the admin unlocked, and the admin sees the field unlinked. Then the share page and sign-in.
+// through SCIM gets it and an activation email (sent to the e2e SMTP server on loopback; the
+// outbox shows it without its link, which is never stored); the employee opens the link from their
+// inbox in their own browser, activates, edits a field the admin unlocked, and the admin sees the
+// field unlinked. Then the share page and sign-in.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { scimToken } from "./support/cli";
 import { expectNoAxeViolations, Idp, signUpWorkspace } from "./support/employees";
 import { ActivatePage, EmployeeSignInPage, MyCardPage, OutboxPage } from "./support/activation";
+import { linkFromInbox, mailsTo } from "./support/mailbox";
 import { shot } from "./support/pages";
 import { CardEditorPage, TemplateEditor, TemplatesPage } from "./support/templates";
 
@@ -21,7 +23,7 @@ test("template, provisioning, activation email, employee activation and edit, ad
   const outbox = new OutboxPage(page);
   await outbox.goto(slug);
   await expect(outbox.heading()).toBeVisible();
-  await expect(page.getByText("Emails are kept here, not sent.")).toBeVisible();
+  await expect(page.getByText("Emails are sent through")).toBeVisible();
   await expect(page.getByRole("heading", { name: "No emails yet" })).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, "outbox-empty");
@@ -48,10 +50,13 @@ test("template, provisioning, activation email, employee activation and edit, ad
   await cards.unlock("Job title");
   await expect(cards.row("title")).toContainText("Employee can edit");
 
-  // The activation email is in the outbox (embedded mode keeps it); its link comes from there.
+  // The activation email is in the outbox, sent; its link reaches only the employee's inbox.
   await outbox.goto(slug);
   await expect(outbox.row(email)).toContainText("Activation");
-  await expect(outbox.row(email)).toContainText("Kept", { timeout: 20_000 });
+  await expect(async () => {
+    await page.reload();
+    await expect(outbox.row(email)).toContainText("Sent", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await expectNoAxeViolations(page);
   await shot(page, "outbox");
 
@@ -65,8 +70,13 @@ test("template, provisioning, activation email, employee activation and edit, ad
   await expect(page.getByRole("status").filter({ hasText: "Activation email queued for 1 employee." })).toBeVisible();
   await expect(outbox.rows(email)).toHaveCount(2);
   await shot(page, "outbox-sent-again");
-  const link = await outbox.openAndReadLink(email, "/activate/");
-  await expect(page.frameLocator("iframe").getByRole("link", { name: "Activate my account" })).toBeVisible();
+  await expect.poll(() => mailsTo(email).length, { timeout: 20_000 }).toBe(2);
+  const link = await linkFromInbox(email, "Activate your", "/activate/");
+  // The admin's copy shows where the link goes, never the link.
+  await outbox.row(email).getByRole("link").click();
+  await expect(page.getByTestId("mail-text")).toContainText("never stored");
+  await expect(page.getByTestId("mail-text")).not.toContainText(link.split("/").pop()!);
+  await expect(page.getByText("Muster never stores sign-in links")).toBeVisible();
   await shot(page, "outbox-email");
   // The email preview is a sandboxed frame without scripts, which axe cannot enter: the page around it is checked.
   const { violations } = await new AxeBuilder({ page }).exclude("iframe").analyze();
@@ -125,14 +135,14 @@ test("template, provisioning, activation email, employee activation and edit, ad
   await signIn.signIn(email, EMPLOYEE_PASSWORD);
   await expect(me.heading()).toBeVisible();
 
-  // Or with a sign-in link by email, read from the outbox like the activation email.
+  // Or with a sign-in link by email, from their inbox like the activation email.
   await me.signOut();
   await employee.getByLabel("Work email").fill(email);
   await employee.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(employee.getByRole("status").filter({ hasText: "Check your inbox." })).toBeVisible();
   await outbox.goto(slug);
   await expect(outbox.row(email)).toContainText("Sign-in link");
-  const signInLink = await outbox.openAndReadLink(email, `/e/${slug}/sign-in/`);
+  const signInLink = await linkFromInbox(email, "Your sign-in link", `/e/${slug}/sign-in/`);
   await employee.goto(signInLink);
   await expect(employee.getByRole("heading", { name: "Sign in to your business card" })).toBeVisible();
   await expect(employee.getByText("Continue as Sam Seller")).toBeVisible();

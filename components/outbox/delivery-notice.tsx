@@ -7,9 +7,9 @@ export const DeliveryNotice = ({ delivery }: { delivery: MailDelivery }) => {
   if (delivery.mode === "embedded")
     return (
       <Alert tone="info">
-        <span className="font-medium">Emails are kept here, not sent.</span> No SMTP server is configured, so Muster keeps each email in this outbox: open one to read it
-        and pass its link on. To send them, set <code className="font-mono text-[13px]">SMTP_URL</code> and <code className="font-mono text-[13px]">MAIL_FROM</code> and
-        restart Muster.
+        <span className="font-medium">Emails are kept here, not sent.</span> No SMTP server is configured, so Muster keeps each email in this outbox. Sign-in and activation links
+        are created only when an email is really sent and are never stored, so kept emails show no link. To send them, set{" "}
+        <code className="font-mono text-[13px]">SMTP_URL</code> and <code className="font-mono text-[13px]">MAIL_FROM</code>, restart Muster and send the activation emails again.
       </Alert>
     );
   return (

@@ -1,6 +1,6 @@
 // Page objects for the mail outbox and the employee's side: activation, their card, sign-in and
 // the public share page — in the words an admin or an employee would use.
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 export class OutboxPage {
   constructor(readonly page: Page) {}
@@ -9,17 +9,6 @@ export class OutboxPage {
   rows = (to: string) => this.page.getByTestId("outbox-row").filter({ hasText: to });
   /** The newest email to this address. */
   row = (to: string) => this.rows(to).first();
-
-  /** Waits for the email to `to` to be kept (embedded mode), opens it and returns its link. */
-  openAndReadLink = async (to: string, prefix: string) => {
-    await expect(this.row(to)).toContainText("Kept", { timeout: 20_000 });
-    await this.row(to).getByRole("link").click();
-    await expect(this.page.getByTestId("mail-text")).toBeVisible();
-    const text = (await this.page.getByTestId("mail-text").textContent()) ?? "";
-    const link = new RegExp(`https?://\\S+${prefix}\\S+`).exec(text)?.[0];
-    if (!link) throw new Error(`no ${prefix} link in the email:\n${text}`);
-    return link;
-  };
 }
 
 export class ActivatePage {

@@ -5,20 +5,18 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/server/email/enqueue-email";
 import { activationEmail } from "@/lib/server/email/render-email";
-import { activationLink, expireLoginTokens, issueLoginToken } from "@/lib/server/employee-access/login-tokens";
+import { ACTIVATION_TTL_MS, expireLoginTokens } from "@/lib/server/auth/login-tokens";
 
 type Recipient = { id: string; workspaceId: string; email: string | null; displayName: string | null; givenName?: string | null; active: boolean; activatedAt: Date | null };
 
 /**
- * Issues an activation link and queues its email, unless an email with this dedupeKey exists (then
- * nothing happens: no second email, no stray link). Returns whether an email was queued.
+ * Queues an activation email, unless an email with this dedupeKey exists (then nothing happens: no
+ * second email). Its link is issued when the email is sent. Returns whether an email was queued.
  */
 export const queueActivation = async (tx: Tx, e: Recipient & { email: string }, workspaceName: string, origin: string, dedupeKey: string) => {
-  const taken = await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: { id: true } });
-  if (taken) return false;
-  const { token, expiresAt } = await issueLoginToken(tx, { workspaceId: e.workspaceId, employeeId: e.id, kind: "activation" });
-  const message = activationEmail({ workspaceName, employeeName: e.givenName || e.displayName, link: activationLink(origin, token), expiresAt });
-  return enqueueEmail(tx, { workspaceId: e.workspaceId, employeeId: e.id, to: e.email, kind: "activation", dedupeKey, message });
+  const message = activationEmail({ workspaceName, employeeName: e.givenName || e.displayName, expiresInDays: ACTIVATION_TTL_MS / 86_400_000 });
+  const link = { kind: "activation" as const, workspaceId: e.workspaceId, employeeId: e.id, origin };
+  return enqueueEmail(tx, { workspaceId: e.workspaceId, employeeId: e.id, to: e.email, kind: "activation", dedupeKey, message, link });
 };
 
 /**

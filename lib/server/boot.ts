@@ -14,6 +14,7 @@ export const boot = async () => {
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ||= "true";
   console.log(`[muster] database: ${config.flavor}`);
   // The outbox worker delivers queued email from this process (after migrations: it reads the outbox).
-  const { startMailWorker } = await import("./email/deliver-email");
-  startMailWorker();
+  const [{ startMailWorker }, { issueLink }, { scrubStoredLinks }] = await Promise.all([import("./email/deliver-email"), import("./links/issue-link"), import("./email/scrub-stored-links")]);
+  await scrubStoredLinks();
+  startMailWorker(issueLink);
 };

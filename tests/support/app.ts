@@ -32,10 +32,10 @@ const waitForHealth = async (baseUrl: string, child: ChildProcess, log: () => st
   throw new Error(`app did not become healthy:\n${log()}`);
 };
 
-type Options = { env?: Record<string, string>; ready?: (healthStatus: number) => boolean };
+type Options = { env?: Record<string, string>; ready?: (healthStatus: number) => boolean; /** A second instance on this app's database (not dropped when it stops). */ sharing?: RunningApp };
 
-export const startApp = async (engine: Engine, { env: extraEnv = {}, ready = (s) => s === 200 }: Options = {}): Promise<RunningApp> => {
-  const db = await freshDatabase(engine);
+export const startApp = async (engine: Engine, { env: extraEnv = {}, ready = (s) => s === 200, sharing }: Options = {}): Promise<RunningApp> => {
+  const db = sharing ? { ...sharing.db, drop: async () => undefined } : await freshDatabase(engine);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {

@@ -11,7 +11,7 @@ const decodeQP = (s: string) => s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})
 const decodeBody = (headers: string, body: string) =>
   /content-transfer-encoding:\s*base64/i.test(headers) ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8") : /quoted-printable/i.test(headers) ? Buffer.from(decodeQP(body), "latin1").toString("utf8") : body;
 
-const parse = (raw: string) => {
+export const parseMail = (raw: string) => {
   const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(raw)?.[1]?.replace(/\r?\n[ \t]/g, " ") ?? "";
   // The text/plain part: its headers end at the first blank line after "Content-Type: text/plain".
   const m = /Content-Type: text\/plain[^]*?\r?\n\r?\n([^]*?)(?:\r?\n--|$)/i.exec(raw);
@@ -42,7 +42,7 @@ export const startMailbox = async (): Promise<Mailbox> => {
         stream.on("end", () => {
           const raw = Buffer.concat(chunks).toString("utf8");
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
-          mails.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw, ...parse(raw) });
+          mails.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw, ...parseMail(raw) });
           callback();
         });
       },

@@ -1,20 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { mailConfig, retryDelayMs } from "@/lib/server/email/mail-config";
 import { maskLinks, outboxStatus } from "@/lib/server/email/outbox-status";
-import { activationEmail, magicLinkEmail } from "@/lib/server/email/render-email";
+import { activationEmail, LINK_PLACEHOLDER, magicLinkEmail, showPlaceholder, withLink } from "@/lib/server/email/render-email";
 import { toVCard, vcardFileName } from "@/lib/server/employee-access/vcard";
 
 const link = "https://muster.example.com/activate/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
 
 describe("activation email", () => {
-  const mail = activationEmail({ workspaceName: "Acme <Inc>", employeeName: 'Ada "Countess" Lovelace', link, expiresAt: new Date("2026-12-01T10:30:00Z") });
+  const mail = activationEmail({ workspaceName: "Acme <Inc>", employeeName: 'Ada "Countess" Lovelace', expiresInDays: 7 });
 
-  it("renders HTML and plain text with the link and its expiry", () => {
+  it("is stored with a placeholder, never a link, and says how long the link works", () => {
     expect(mail.subject).toBe("Activate your Acme <Inc> business card");
-    expect(mail.html).toContain(`href="${link}"`);
-    expect(mail.text).toContain(link);
-    expect(mail.text).toContain("1 December 2026");
+    expect(mail.html).toContain(`href="${LINK_PLACEHOLDER}"`);
+    expect(mail.text).toContain(LINK_PLACEHOLDER);
+    expect(mail.text).not.toMatch(/\/activate\//);
+    expect(mail.text).toContain("7 days after this email was sent");
     expect(mail.text).toContain("works once");
+  });
+
+  it("gets its link only in the copy that is sent", () => {
+    const sent = withLink(mail, `${link}&x="y"`);
+    expect(sent.html).toContain(`href="${link}&amp;x=&quot;y&quot;"`);
+    expect(sent.text).toContain(`${link}&x="y"`);
+    expect(sent.text).not.toContain(LINK_PLACEHOLDER);
+    expect(showPlaceholder(mail.text)).toContain("created when the email is sent, never stored");
   });
 
   it("escapes what the IdP sent", () => {
@@ -24,7 +33,7 @@ describe("activation email", () => {
   });
 
   it("sign-in link email says how long it works", () => {
-    const m = magicLinkEmail({ workspaceName: "Acme", employeeName: null, link, expiresInMinutes: 15 });
+    const m = magicLinkEmail({ workspaceName: "Acme", employeeName: null, expiresInMinutes: 15 });
     expect(m.text).toContain("15 minutes");
     expect(m.html).toContain("Sign in");
   });
@@ -50,12 +59,13 @@ describe("mail configuration", () => {
 });
 
 describe("outbox status", () => {
-  it("tells kept, sent, retrying and queued apart", () => {
+  it("tells kept, sent, skipped, retrying and queued apart", () => {
     const at = new Date();
-    expect(outboxStatus({ sentAt: at, attempts: 0 })).toBe("kept");
-    expect(outboxStatus({ sentAt: at, attempts: 2 })).toBe("sent");
-    expect(outboxStatus({ sentAt: null, attempts: 1 })).toBe("retrying");
-    expect(outboxStatus({ sentAt: null, attempts: 0 })).toBe("queued");
+    expect(outboxStatus({ sentAt: at, attempts: 0, lastError: null })).toBe("kept");
+    expect(outboxStatus({ sentAt: at, attempts: 2, lastError: null })).toBe("sent");
+    expect(outboxStatus({ sentAt: at, attempts: 0, lastError: "Not sent: the employee is archived" })).toBe("skipped");
+    expect(outboxStatus({ sentAt: null, attempts: 1, lastError: "ECONNREFUSED" })).toBe("retrying");
+    expect(outboxStatus({ sentAt: null, attempts: 0, lastError: null })).toBe("queued");
   });
   it("masks sign-in links", () => expect(maskLinks(`open ${link} now`)).toBe("open https://muster.example.com/activate/•••••••• now"));
 });

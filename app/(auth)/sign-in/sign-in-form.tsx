@@ -4,16 +4,17 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field } from "@/components/ui";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 type Props = { callbackUrl: string; initialError?: string; sso: { id: string; label: string }[] };
-
-// Only same-site paths are followed after sign-in.
-const safeCallback = (url: string) => (url.startsWith("/") && !url.startsWith("//") ? url : "/");
 
 export const SignInForm = ({ callbackUrl, initialError, sso }: Props) => {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  // The server page already made it a same-origin path; checked again where it is followed.
+  const target = () => safeRedirectPath(callbackUrl, "/", window.location.origin);
 
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -23,8 +24,8 @@ export const SignInForm = ({ callbackUrl, initialError, sso }: Props) => {
     setError(undefined);
     const res = await signIn("credentials", { email, password, redirect: false });
     setPending(false);
-    if (!res || res.error) return setError("Wrong email or password.");
-    router.replace(safeCallback(callbackUrl));
+    if (!res || res.error) return setError(signInErrorMessage(res?.error ?? "CredentialsSignin"));
+    router.replace(target());
     router.refresh();
   };
 
@@ -41,7 +42,7 @@ export const SignInForm = ({ callbackUrl, initialError, sso }: Props) => {
       {sso.length ? (
         <div className="space-y-2 border-t border-slate-200 pt-4">
           {sso.map((p) => (
-            <Button key={p.id} type="button" variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl: safeCallback(callbackUrl) })}>
+            <Button key={p.id} type="button" variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl: target() })}>
               Continue with {p.label}
             </Button>
           ))}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EmployeeSignOut } from "@/components/employee-area/employee-sign-out";
 import { NarrowPage, Problem, WidePage } from "@/components/employee-area/shell";
 import { SharePanel } from "@/components/employee-area/share-panel";
-import { requireEmployee } from "@/lib/server/employee-access/employee-session";
+import { requireEmployee } from "@/lib/server/auth/employee-session";
 import { myCardFields } from "@/lib/server/employee-access/my-card";
 import { qrSvg, shareUrl } from "@/lib/server/employee-access/share-card";
 import { currentOrigin } from "@/lib/server/public-origin";

@@ -3,7 +3,7 @@
 import "server-only";
 import { ZodError, type z } from "zod";
 import { UserError } from "@/lib/server/errors";
-import { findAdminMembership } from "@/lib/server/workspaces/find-workspaces";
+import { findAdminMembership } from "@/lib/server/auth/memberships";
 import type { AdminContext } from "./admin-api";
 import { currentUser } from "./session";
 

@@ -3,7 +3,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { UserError } from "@/lib/server/errors";
-import { findAdminMembership } from "@/lib/server/workspaces/find-workspaces";
+import { findAdminMembership } from "@/lib/server/auth/memberships";
 import { currentUser, type SessionUser } from "./session";
 
 export type AdminContext = { user: SessionUser; workspace: { id: string; slug: string; name: string }; role: string };

@@ -14,3 +14,7 @@ export const verifyPassword = async (hashed: string | null | undefined, password
     return false;
   }
 };
+
+// argon2id of a random string: never matches a real password. Checking an unknown account against
+// it takes as long as checking a real one, so timing does not reveal which accounts exist.
+export const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3Ee1sUxOVh7V6rKAHxO1dvwQdmmqSyzaTtHN4XUnRKg";

@@ -2,17 +2,22 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { findAdminMembership } from "@/lib/server/workspaces/find-workspaces";
+import { findAdminMembership } from "@/lib/server/auth/memberships";
+import { liveSession } from "./auth-sessions";
 import { authOptions } from "./options";
 
-export type SessionUser = { id: string; email: string; name: string | null };
+export type SessionUser = { id: string; email: string; name: string | null; sid: string };
 
-/** The signed-in user, re-read from the database (a deleted user's cookie is worth nothing). */
+/**
+ * The signed-in user, re-read with their session in one query: a revoked or expired session, or a
+ * deleted user, makes the cookie worth nothing.
+ */
 export const currentUser = async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const { id, sid } = (session?.user ?? {}) as { id?: string; sid?: string };
+  if (!id || !sid) return null;
+  const row = await db.authSession.findFirst({ where: { ...liveSession(sid), userId: id }, select: { user: { select: { id: true, email: true, name: true } } } });
+  return row?.user ? { ...row.user, sid } : null;
 };
 
 export const requireUser = async (returnTo: string): Promise<SessionUser> => {

@@ -1,12 +1,21 @@
 // The outbox worker. Each pass claims due emails one by one with a conditional update that pushes
 // nextAttempt into the future (a lease), so two instances never hold the same email; then it sends
 // through SMTP, or — in the embedded mode — marks the email as kept for the outbox page.
+// An email with a sign-in link gets the link only now, issued by `issueLink` right before SMTP
+// takes it (and revoked again if SMTP refuses), so the stored email never holds a live secret.
 // A failure counts an attempt and schedules the next one with exponential backoff; nothing is
-// ever dropped. An SMTP-sent email has attempts ≥ 1; a kept one has sentAt with attempts 0.
+// ever dropped. An SMTP-sent email has attempts ≥ 1; a kept one has sentAt with attempts 0; one
+// whose link is no longer wanted (the employee was archived meanwhile) has sentAt and lastError.
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db/client";
+import { parseLinkSpec, type LinkSpec } from "./enqueue-email";
 import { mailConfig, retryDelayMs, workerIntervalMs, type MailConfig } from "./mail-config";
+import { maskLinks } from "./outbox-status";
+import { withLink } from "./render-email";
+
+/** Issues the link an email carries, or says why it is no longer wanted. */
+export type LinkIssuer = (spec: LinkSpec) => Promise<{ url: string; revoke: () => Promise<unknown> } | { skip: string }>;
 
 const BATCH = 25;
 // Longer than the SMTP timeouts together: a claimed email is never re-claimed while being sent.
@@ -14,9 +23,10 @@ const LEASE_MS = 2 * 60 * 1000;
 // Errors that mean "the server is unreachable", so the rest of the pass would fail the same way.
 const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "EAUTH", "ECONNREFUSED", "ETLS"]);
 
-export type DeliveryReport = { claimed: number; sent: number; kept: number; failed: number };
+export type DeliveryReport = { claimed: number; sent: number; kept: number; failed: number; skipped: number };
+const emptyReport = (): DeliveryReport => ({ claimed: 0, sent: 0, kept: 0, failed: 0, skipped: 0 });
 
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<DeliveryReport>; again?: boolean; transport?: { key: string; transporter: Transporter } };
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<DeliveryReport>; again?: boolean; issueLink?: LinkIssuer; transport?: { key: string; transporter: Transporter } };
 // On globalThis: Next.js loads server code in more than one bundle, and there must be one worker.
 const state = ((globalThis as unknown as { musterMailWorker?: WorkerState }).musterMailWorker ??= {});
 
@@ -32,14 +42,16 @@ const errorText = (err: unknown) => {
 };
 
 /** One pass over the due emails. Safe to run concurrently in several processes. */
-export const deliverDue = async (config: MailConfig = mailConfig()): Promise<DeliveryReport> => {
-  const report: DeliveryReport = { claimed: 0, sent: 0, kept: 0, failed: 0 };
+const noIssuer: LinkIssuer = () => Promise.reject(new Error("no link issuer: the mail worker was not started in this process"));
+
+export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: LinkIssuer = state.issueLink ?? noIssuer): Promise<DeliveryReport> => {
+  const report = emptyReport();
   const now = new Date();
   const due = await db.outboxEmail.findMany({
     where: { sentAt: null, nextAttempt: { lte: now } },
     orderBy: { nextAttempt: "asc" },
     take: BATCH,
-    select: { id: true, to: true, subject: true, html: true, text: true, attempts: true },
+    select: { id: true, to: true, subject: true, html: true, text: true, link: true, attempts: true },
   });
   for (const mail of due) {
     const claim = await db.outboxEmail.updateMany({
@@ -54,20 +66,36 @@ export const deliverDue = async (config: MailConfig = mailConfig()): Promise<Del
       continue;
     }
     const attempts = mail.attempts + 1;
+    let revoke: (() => Promise<unknown>) | undefined;
     try {
       if (config.mode === "misconfigured") throw new Error(config.problem);
+      const spec = parseLinkSpec(mail.link);
+      let content = { html: mail.html, text: mail.text };
+      if (spec) {
+        const issued = await issueLink(spec);
+        if ("skip" in issued) {
+          await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: `Not sent: ${issued.skip}` } });
+          report.skipped++;
+          continue;
+        }
+        revoke = issued.revoke;
+        content = withLink(mail, issued.url);
+      }
       await transporterFor(config).sendMail({
         from: config.from,
         to: mail.to,
         subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
+        ...content,
         // Stable per email, so a receiving server can recognise a resend after a crash mid-send.
         messageId: `<${mail.id}@muster.outbox>`,
       });
-      await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), attempts, lastError: null } });
+      // An email queued before links were issued at send time still holds its link: strip it now.
+      const legacy = spec ? {} : { html: maskLinks(mail.html), text: maskLinks(mail.text) };
+      await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), attempts, lastError: null, ...legacy } });
       report.sent++;
     } catch (err) {
+      // The link in an email SMTP did not take must not work: the next attempt issues a new one.
+      await revoke?.().catch(() => undefined);
       await db.outboxEmail.update({ where: { id: mail.id }, data: { attempts, lastError: errorText(err), nextAttempt: new Date(Date.now() + retryDelayMs(attempts)) } });
       report.failed++;
       const code = (err as { code?: string }).code;
@@ -78,11 +106,11 @@ export const deliverDue = async (config: MailConfig = mailConfig()): Promise<Del
 };
 
 // Batch after batch while batches come back full (a bulk send), until one fails or runs short.
-const drain = async (): Promise<DeliveryReport> => {
-  const total: DeliveryReport = { claimed: 0, sent: 0, kept: 0, failed: 0 };
+const drain = async (issueLink: LinkIssuer): Promise<DeliveryReport> => {
+  const total = emptyReport();
   for (;;) {
     const config = mailConfig();
-    const r = await deliverDue(config);
+    const r = await deliverDue(config, issueLink);
     for (const k of Object.keys(total) as (keyof DeliveryReport)[]) total[k] += r[k];
     if (r.claimed < BATCH || r.failed > 0) return total;
   }
@@ -94,10 +122,12 @@ const runPass = (): Promise<DeliveryReport> => {
     state.again = true;
     return state.running;
   }
-  state.running = drain()
+  const issueLink = state.issueLink;
+  if (!issueLink) return Promise.resolve(emptyReport()); // not started in this process
+  state.running = drain(issueLink)
     .catch((err) => {
       console.error("[mail] outbox pass failed", err);
-      return { claimed: 0, sent: 0, kept: 0, failed: 0 };
+      return emptyReport();
     })
     .finally(() => {
       state.running = undefined;
@@ -115,8 +145,9 @@ export const kickMailWorker = () => {
 };
 
 /** Starts the in-process worker (once per process; the timer does not keep the process alive). */
-export const startMailWorker = () => {
+export const startMailWorker = (issueLink: LinkIssuer) => {
   if (state.timer) return;
+  state.issueLink = issueLink;
   state.timer = setInterval(() => void runPass(), workerIntervalMs());
   state.timer.unref();
   const config = mailConfig();

@@ -1,26 +1,60 @@
 // Writes an email into the outbox inside the caller's transaction, so the email exists exactly when
-// the change that caused it does. The worker (deliver-email.ts) sends it after the commit.
+// the change that caused it does. The worker (deliver-email.ts) sends it after the commit, and
+// issues the email's sign-in link (if it has one) only then: the outbox never holds a live secret.
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { RenderedEmail } from "./render-email";
 
-export type EmailKind = "activation" | "magic-link";
+export type EmailKind = "activation" | "magic-link" | "signup" | "signup-existing" | "sso-link" | "lockout";
+
+/** Which one-time link to put in the email when it is sent (see lib/server/links/issue-link.ts). */
+export type LinkSpec =
+  | { kind: "activation"; workspaceId: string; employeeId: string; origin: string }
+  | { kind: "magic"; workspaceId: string; employeeId: string; slug: string; origin: string }
+  | { kind: "signup"; requestId: string; origin: string }
+  | { kind: "sso-link"; requestId: string; origin: string };
 
 export type EnqueueEmail = {
-  workspaceId: string;
+  /** null for account emails that belong to no workspace (sign-up, lockout of an admin, SSO). */
+  workspaceId: string | null;
   employeeId?: string | null;
   to: string;
   kind: EmailKind;
   /** One email per key, ever: a replayed request finds its key taken and enqueues nothing. */
   dedupeKey: string;
   message: RenderedEmail;
+  link?: LinkSpec;
 };
 
+const row = ({ workspaceId, employeeId, to, kind, dedupeKey, message, link }: EnqueueEmail) => ({
+  workspaceId,
+  employeeId: employeeId ?? null,
+  to,
+  kind,
+  dedupeKey,
+  subject: message.subject,
+  html: message.html,
+  text: message.text,
+  link: link ? JSON.stringify(link) : null,
+});
+
 /** true when the email was queued, false when one with this dedupeKey already exists. */
-export const enqueueEmail = async (tx: Tx, { workspaceId, employeeId, to, kind, dedupeKey, message }: EnqueueEmail): Promise<boolean> => {
+export const enqueueEmail = async (tx: Tx, email: EnqueueEmail): Promise<boolean> => {
   // A lookup, not a caught unique violation: on PostgreSQL a failed insert aborts the whole transaction.
-  const taken = await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: { id: true } });
+  const taken = await tx.outboxEmail.findUnique({ where: { dedupeKey: email.dedupeKey }, select: { id: true } });
   if (taken) return false;
-  await tx.outboxEmail.create({ data: { workspaceId, employeeId: employeeId ?? null, to, kind, dedupeKey, subject: message.subject, html: message.html, text: message.text } });
+  await tx.outboxEmail.create({ data: row(email) });
   return true;
+};
+
+/** For a key no earlier request can have used (a new employee's id, a fresh request id): no lookup. */
+export const enqueueNewEmail = (tx: Tx, email: EnqueueEmail) => tx.outboxEmail.create({ data: row(email), select: { id: true } });
+
+export const parseLinkSpec = (json: string | null): LinkSpec | null => {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as LinkSpec;
+  } catch {
+    return null;
+  }
 };

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { mailConfig } from "./mail-config";
 import { maskLinks, outboxStatus, type OutboxStatus } from "./outbox-status";
+import { LINK_PLACEHOLDER, showPlaceholder } from "./render-email";
 
 export const OUTBOX_PAGE_SIZE = 25;
 export const ZOutboxQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
@@ -43,13 +44,12 @@ export const listOutbox = async (workspaceId: string, page: number): Promise<Out
   return { rows: rows.map(toRow), total, waiting, page, pageSize: OUTBOX_PAGE_SIZE };
 };
 
-/** One email with its content; links are masked once SMTP delivered it (kept mails are the only copy). */
+/** One email with its content. Stored emails hold a placeholder where their link goes; older rows are masked. */
 export const getOutboxEmail = async (workspaceId: string, id: string) => {
   const m = await db.outboxEmail.findFirst({ where: { id, workspaceId }, select: { ...SELECT, html: true, text: true } });
   if (!m) return null;
-  const row = toRow(m);
-  const masked = row.status === "sent";
-  return { ...row, html: masked ? maskLinks(m.html) : m.html, text: masked ? maskLinks(m.text) : m.text, linksMasked: masked };
+  const shown = (s: string) => showPlaceholder(maskLinks(s));
+  return { ...toRow(m), html: shown(m.html), text: shown(m.text), hasLink: m.text.includes(LINK_PLACEHOLDER) || maskLinks(m.text) !== m.text };
 };
 
 export type MailDelivery = { mode: "smtp"; server: string; from: string } | { mode: "embedded" } | { mode: "misconfigured"; problem: string };

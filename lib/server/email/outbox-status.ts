@@ -1,9 +1,14 @@
 // What an outbox row's columns mean for the people reading the outbox page.
-export type OutboxStatus = "queued" | "kept" | "sent" | "retrying";
+export type OutboxStatus = "queued" | "kept" | "sent" | "retrying" | "skipped";
 
-/** kept: delivered to the outbox page only (embedded mode, no SMTP attempt); sent: accepted by SMTP. */
-export const outboxStatus = (m: { sentAt: Date | null; attempts: number }): OutboxStatus => (m.sentAt ? (m.attempts === 0 ? "kept" : "sent") : m.attempts > 0 ? "retrying" : "queued");
+/**
+ * kept: delivered to the outbox page only (embedded mode, no SMTP attempt); sent: accepted by SMTP;
+ * skipped: its link was no longer wanted when its turn came (the employee was archived or activated).
+ */
+export const outboxStatus = (m: { sentAt: Date | null; attempts: number; lastError: string | null }): OutboxStatus =>
+  m.sentAt ? (m.lastError ? "skipped" : m.attempts === 0 ? "kept" : "sent") : m.attempts > 0 ? "retrying" : "queued";
 
-// Sign-in links in a mail that really went out belong to its recipient: admins see them masked.
+// Emails queued before links were issued at send time held the link itself; what is left of those
+// is masked (list-outbox, and once at start for rows already sent or kept).
 const LINK_TOKEN = /(\/(?:activate|sign-in)\/)[A-Za-z0-9_-]{43}/g;
 export const maskLinks = (s: string) => s.replace(LINK_TOKEN, "$1••••••••");

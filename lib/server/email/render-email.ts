@@ -1,8 +1,21 @@
-// The emails Muster sends to employees, as HTML (inline styles: mail clients ignore stylesheets)
-// and plain text. Pure: every value is escaped here, callers pass raw strings.
+// The emails Muster sends, as HTML (inline styles: mail clients ignore stylesheets) and plain text.
+// Pure: every value is escaped here, callers pass raw strings. An email that carries a sign-in link
+// is rendered with LINK_PLACEHOLDER: the outbox stores that, and the worker puts a freshly issued
+// link in its place only in the copy it hands to SMTP (issue-link.ts), so no live secret is stored.
 export type RenderedEmail = { subject: string; html: string; text: string };
 
+export const LINK_PLACEHOLDER = "{{muster:link}}";
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** The copy that goes to SMTP: the placeholder replaced by the real link. */
+export const withLink = (m: Pick<RenderedEmail, "html" | "text">, url: string) => ({
+  html: m.html.replaceAll(LINK_PLACEHOLDER, escapeHtml(url)),
+  text: m.text.replaceAll(LINK_PLACEHOLDER, url),
+});
+
+/** What an admin sees where a link will be: stored emails never hold one. */
+export const showPlaceholder = (s: string) => s.replaceAll(LINK_PLACEHOLDER, "[one-time link — created when the email is sent, never stored]");
 
 const formatDate = (d: Date) => d.toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
 
@@ -45,9 +58,9 @@ const plain = ({ heading, paragraphs, button, footnotes }: Layout) =>
 
 const render = (subject: string, content: Layout): RenderedEmail => ({ subject, html: layout(content), text: plain(content) });
 
-export type ActivationEmail = { workspaceName: string; employeeName: string | null; link: string; expiresAt: Date };
+export type ActivationEmail = { workspaceName: string; employeeName: string | null; expiresInDays: number };
 
-export const activationEmail = ({ workspaceName, employeeName, link, expiresAt }: ActivationEmail): RenderedEmail =>
+export const activationEmail = ({ workspaceName, employeeName, expiresInDays }: ActivationEmail): RenderedEmail =>
   render(`Activate your ${workspaceName} business card`, {
     preheader: `Your digital business card at ${workspaceName} is ready.`,
     heading: employeeName ? `Welcome, ${employeeName}` : "Welcome",
@@ -55,17 +68,60 @@ export const activationEmail = ({ workspaceName, employeeName, link, expiresAt }
       `${workspaceName} keeps its employee directory in Muster, and your digital business card is ready.`,
       "Activate your account to see your card, update the details you are allowed to change, and share it with a link or a QR code.",
     ],
-    button: { label: "Activate my account", href: link },
-    footnotes: [`This link works once and expires on ${formatDate(expiresAt)}.`, "If you did not expect this email, you can ignore it: nothing happens until the link is opened."],
+    button: { label: "Activate my account", href: LINK_PLACEHOLDER },
+    footnotes: [`This link works once and expires ${expiresInDays} days after this email was sent.`, "If you did not expect this email, you can ignore it: nothing happens until the link is opened."],
   });
 
-export type MagicLinkEmail = { workspaceName: string; employeeName: string | null; link: string; expiresInMinutes: number };
+export type MagicLinkEmail = { workspaceName: string; employeeName: string | null; expiresInMinutes: number };
 
-export const magicLinkEmail = ({ workspaceName, employeeName, link, expiresInMinutes }: MagicLinkEmail): RenderedEmail =>
+export const magicLinkEmail = ({ workspaceName, employeeName, expiresInMinutes }: MagicLinkEmail): RenderedEmail =>
   render(`Your sign-in link for ${workspaceName}`, {
     preheader: `Sign in to your ${workspaceName} business card.`,
     heading: employeeName ? `Sign in, ${employeeName}` : "Sign in",
     paragraphs: [`Someone (hopefully you) asked to sign in to your ${workspaceName} business card in Muster.`],
-    button: { label: "Sign in", href: link },
-    footnotes: [`This link works once and expires in ${expiresInMinutes} minutes.`, "If you did not ask for it, ignore this email: your account stays as it is."],
+    button: { label: "Sign in", href: LINK_PLACEHOLDER },
+    footnotes: [`This link works once and expires ${expiresInMinutes} minutes after this email was sent.`, "If you did not ask for it, ignore this email: your account stays as it is."],
+  });
+
+export const signupConfirmEmail = ({ workspaceName, expiresInHours }: { workspaceName: string; expiresInHours: number }): RenderedEmail =>
+  render("Confirm your email to create your Muster workspace", {
+    preheader: `One click to create ${workspaceName} in Muster.`,
+    heading: "Confirm your email",
+    paragraphs: [`Someone (hopefully you) asked to create the workspace "${workspaceName}" in Muster with this email address.`, "Confirm that this address is yours to create the workspace and sign in."],
+    button: { label: "Create my workspace", href: LINK_PLACEHOLDER },
+    footnotes: [`This link works once and expires ${expiresInHours} hours after this email was sent.`, "If you did not sign up, ignore this email: nothing is created."],
+  });
+
+/** Sent instead of a confirmation when the address already has an account: the form says the same either way. */
+export const signupExistingEmail = ({ signInUrl }: { signInUrl: string }): RenderedEmail =>
+  render("You already have a Muster account", {
+    preheader: "Someone tried to sign up with your email address.",
+    heading: "You already have an account",
+    paragraphs: ["Someone (hopefully you) tried to create a new Muster account with this email address, which already has one. Nothing was changed.", "Sign in with your password instead; once signed in, you can create another workspace."],
+    button: { label: "Sign in", href: signInUrl },
+    footnotes: ["If this was not you, you can ignore this email: your account and password are unchanged."],
+  });
+
+export const ssoLinkEmail = ({ providerLabel, subjectEmail, expiresInMinutes }: { providerLabel: string; subjectEmail: string; expiresInMinutes: number }): RenderedEmail =>
+  render(`Confirm signing in to Muster with ${providerLabel}`, {
+    preheader: `Link your ${providerLabel} account to Muster.`,
+    heading: `Sign in with ${providerLabel}?`,
+    paragraphs: [
+      `Someone just signed in to ${providerLabel} as ${subjectEmail} and asked to use it for your Muster account.`,
+      `If that was you, confirm below: from then on, ${providerLabel} signs you in to Muster.`,
+    ],
+    button: { label: `Link ${providerLabel} to my account`, href: LINK_PLACEHOLDER },
+    footnotes: [`This link works once and expires ${expiresInMinutes} minutes after this email was sent.`, `If this was not you, do not confirm: nobody can use that ${providerLabel} account to sign in to Muster unless you do.`],
+  });
+
+export const lockoutEmail = ({ attempts, until, signInUrl, workspaceName }: { attempts: number; until: Date; signInUrl: string; workspaceName?: string }): RenderedEmail =>
+  render("Sign-in to your Muster account is paused", {
+    preheader: `${attempts} wrong passwords in a row.`,
+    heading: "Too many wrong passwords",
+    paragraphs: [
+      `Someone entered a wrong password ${attempts} times in a row for your ${workspaceName ? `${workspaceName} ` : ""}Muster account, so password sign-in is paused until ${formatDate(until)}.`,
+      "If it was you, wait until then and try again. If it was not, your password was not accepted and your account is safe; consider changing your password once you are signed in.",
+    ],
+    button: { label: "Go to sign-in", href: signInUrl },
+    footnotes: ["Muster sends this email once per pause, so a burst of attempts does not flood your inbox."],
   });

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { kickMailWorker } from "@/lib/server/email/deliver-email";
 import { enqueueEmail } from "@/lib/server/email/enqueue-email";
 import { magicLinkEmail } from "@/lib/server/email/render-email";
-import { issueLoginToken, magicLink, MAGIC_TTL_MS } from "./login-tokens";
+import { MAGIC_TTL_MS } from "@/lib/server/auth/login-tokens";
 
 // One link a minute per employee: a form submitted twice, or someone else typing the address in
 // a loop, does not flood the inbox.
@@ -23,11 +23,11 @@ export const requestMagicLink = async (slug: string, email: string, origin: stri
   if (!employee?.email) return;
   const to = employee.email;
   const queued = await db.$transaction(async (tx) => {
-    const recent = await tx.employeeLoginToken.findFirst({ where: { employeeId: employee.id, kind: "magic", createdAt: { gt: new Date(Date.now() - THROTTLE_MS) } }, select: { id: true } });
+    const recent = await tx.outboxEmail.findFirst({ where: { employeeId: employee.id, kind: "magic-link", createdAt: { gt: new Date(Date.now() - THROTTLE_MS) } }, select: { id: true } });
     if (recent) return false;
-    const { token } = await issueLoginToken(tx, { workspaceId: workspace.id, employeeId: employee.id, kind: "magic" });
-    const message = magicLinkEmail({ workspaceName: workspace.name, employeeName: employee.givenName || employee.displayName, link: magicLink(origin, workspace.slug, token), expiresInMinutes: MAGIC_TTL_MS / 60_000 });
-    return enqueueEmail(tx, { workspaceId: workspace.id, employeeId: employee.id, to, kind: "magic-link", dedupeKey: `magic:${crypto.randomUUID()}`, message });
+    const message = magicLinkEmail({ workspaceName: workspace.name, employeeName: employee.givenName || employee.displayName, expiresInMinutes: MAGIC_TTL_MS / 60_000 });
+    const link = { kind: "magic" as const, workspaceId: workspace.id, employeeId: employee.id, slug: workspace.slug, origin };
+    return enqueueEmail(tx, { workspaceId: workspace.id, employeeId: employee.id, to, kind: "magic-link", dedupeKey: `magic:${crypto.randomUUID()}`, message, link });
   });
   if (queued) kickMailWorker();
 };

@@ -2,24 +2,21 @@
 // row; the whole token is stored only as a SHA-256 hash (it has 256 bits of entropy, so a slow
 // hash adds nothing) and compared in constant time.
 import crypto from "node:crypto";
+import { newLinkSecret, sha256Hex } from "@/lib/server/secrets";
+
+export { sameHash } from "@/lib/server/secrets";
 
 export const TOKEN_PREFIX = "mst_";
 
 export const newToken = () => {
   const prefix = crypto.randomBytes(6).toString("hex");
-  const token = `${TOKEN_PREFIX}${prefix}_${crypto.randomBytes(32).toString("base64url")}`;
+  const token = `${TOKEN_PREFIX}${prefix}_${newLinkSecret()}`;
   return { token, prefix, hash: hashToken(token) };
 };
 
-export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+export const hashToken = sha256Hex;
 
 export const parseToken = (token: string): { prefix: string } | null => {
   const m = /^mst_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/.exec(token);
   return m ? { prefix: m[1]! } : null;
-};
-
-export const sameHash = (a: string, b: string) => {
-  const x = Buffer.from(a, "hex");
-  const y = Buffer.from(b, "hex");
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
 };

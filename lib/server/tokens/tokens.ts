@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { appBaseUrl } from "@/lib/server/base-url";
 import { UserError } from "@/lib/server/errors";
-import { ADMIN_ROLES } from "@/lib/server/workspaces/find-workspaces";
+import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
 import { hashToken, newToken, parseToken, sameHash } from "./token-format";
 
 export const tenantUrl = () => `${appBaseUrl()}/api/scim/v2`;

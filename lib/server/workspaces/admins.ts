@@ -3,8 +3,9 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
+import { revokeUserSessions } from "@/lib/server/auth/auth-sessions";
 import { UserError } from "@/lib/server/errors";
-import { ADMIN_ROLES } from "./find-workspaces";
+import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
 
 export const ZAdminRole = z.enum(ADMIN_ROLES, { error: "The role must be Owner or Admin" });
 export type TAdminRole = z.infer<typeof ZAdminRole>;
@@ -70,5 +71,7 @@ export const removeAdmin = async (workspaceId: string, membershipId: string): Pr
     const stoppedTokens = await tx.scimToken.count({ where: { workspaceId, createdById: m.userId, origin: "dashboard", revokedAt: null } });
     const { count } = await tx.membership.deleteMany({ where: { id: m.id, workspaceId } });
     if (count === 0) throw new UserError("No admin with that id in this workspace", undefined, "not_found");
+    // Their open sessions end too: the removal takes effect in every browser they are signed in to.
+    await revokeUserSessions(tx, m.userId);
     return { email: m.user.email, stoppedTokens };
   });

@@ -14,7 +14,7 @@ const slugify = (name: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 40) || "workspace";
 
-type Input = { name: string; ownerEmail: string; ownerName?: string; password?: string; requireNewOwner?: boolean };
+type Input = { name: string; ownerEmail: string; ownerName?: string; password?: string; passwordHash?: string; requireNewOwner?: boolean };
 
 /**
  * Creates a workspace and makes `ownerEmail` its owner, creating that user when needed.
@@ -24,7 +24,7 @@ type Input = { name: string; ownerEmail: string; ownerName?: string; password?: 
 export const createWorkspace = async (input: Input): Promise<{ workspaceId: string; slug: string; userId: string }> => {
   const name = ZWorkspaceName.parse(input.name);
   const email = ZEmail.parse(input.ownerEmail);
-  const passwordHash = input.password === undefined ? null : await hashPassword(ZNewPassword.parse(input.password));
+  const passwordHash = input.passwordHash ?? (input.password === undefined ? null : await hashPassword(ZNewPassword.parse(input.password)));
 
   for (let attempt = 0; attempt < 5; attempt++) {
     const base = slugify(name);

@@ -1,15 +1,15 @@
 // Invitations to administer a workspace. The link carries a random token; only its SHA-256 hash is
 // stored (like SCIM tokens: 256 random bits need no slow hash). An invite is good for 7 days, once.
 import "server-only";
-import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
 import { ZEmail, ZNewPassword } from "@/lib/server/auth/schemas";
 import { appBaseUrl } from "@/lib/server/base-url";
 import { isUniqueViolation, UserError } from "@/lib/server/errors";
+import { isLinkSecret, newLinkSecret, sha256Hex } from "@/lib/server/secrets";
 import { ZAdminRole, type TAdminRole } from "./admins";
-import { ADMIN_ROLES } from "./find-workspaces";
+import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -21,8 +21,6 @@ export const ZAcceptAsNewUser = z.object({
 
 export type InviteDto = { id: string; email: string; role: TAdminRole; createdAt: string; expiresAt: string; invitedBy: string | null };
 
-const hashInviteToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 const roleOf = (role: string): TAdminRole => (role === "OWNER" ? "OWNER" : "ADMIN");
 
 export const inviteLink = (token: string) => `${appBaseUrl()}/invite/${token}`;
@@ -35,13 +33,13 @@ export const createInvite = async (actor: Actor, input: z.input<typeof ZCreateIn
   const existing = await db.membership.findFirst({ where: { workspaceId: actor.workspaceId, role: { in: [...ADMIN_ROLES] }, user: { email } }, select: { id: true } });
   if (existing) throw new UserError(`${email} is already an admin of this workspace.`, "email", "conflict");
 
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newLinkSecret();
   const now = new Date();
   const row = await db.$transaction(async (tx) => {
     // A new invite replaces any pending one for the same person, so only the newest link works.
     await tx.invite.updateMany({ where: { workspaceId: actor.workspaceId, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
     return tx.invite.create({
-      data: { workspaceId: actor.workspaceId, email, role, tokenHash: hashInviteToken(token), invitedById: actor.userId, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
+      data: { workspaceId: actor.workspaceId, email, role, tokenHash: sha256Hex(token), invitedById: actor.userId, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
     });
   });
   const inviter = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
@@ -89,8 +87,8 @@ export type InviteView =
 
 /** What the invite page shows for a link; "invalid" for anything that is not one of our tokens. */
 export const inviteByToken = async (token: string): Promise<InviteView> => {
-  if (!TOKEN_SHAPE.test(token)) return { state: "invalid" };
-  const row = await db.invite.findUnique({ where: { tokenHash: hashInviteToken(token) }, include: { workspace: { select: { name: true, slug: true } } } });
+  if (!isLinkSecret(token)) return { state: "invalid" };
+  const row = await db.invite.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { workspace: { select: { name: true, slug: true } } } });
   if (!row) return { state: "invalid" };
   const [inviter, account] = await Promise.all([
     row.invitedById ? db.user.findUnique({ where: { id: row.invitedById }, select: { email: true, name: true } }) : null,
@@ -128,7 +126,7 @@ export const acceptInvite = async (token: string, who: Invitee): Promise<{ slug:
   const newUser = "userId" in who ? null : ZAcceptAsNewUser.parse(who);
   if (newUser && view.accountExists) throw new UserError(`An account for ${view.email} already exists. Sign in to accept the invite.`, "email", "conflict");
   const passwordHash = newUser ? await hashPassword(newUser.password) : null;
-  const tokenHash = hashInviteToken(token);
+  const tokenHash = sha256Hex(token);
   try {
     return await db.$transaction(async (tx) => {
       const now = new Date();

@@ -4,7 +4,7 @@ import { QueryProvider } from "@/components/query-provider";
 import { SignOutButton } from "@/components/sign-out-button";
 import { WorkspaceNav } from "@/components/workspace-nav";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
-import { listUserWorkspaces } from "@/lib/server/workspaces/find-workspaces";
+import { listUserWorkspaces } from "@/lib/server/auth/memberships";
 
 export const dynamic = "force-dynamic";
 
@@ -34,9 +34,12 @@ const WorkspaceLayout = async ({ children, params }: Props) => {
             ) : null}
           </div>
           <div className="flex items-center gap-3">
-            <span className="hidden text-sm text-slate-500 sm:inline" data-testid="signed-in-as">
-              {user.email}
-            </span>
+            <Link href="/account" className="rounded px-2 py-1 text-sm text-slate-500 hover:bg-slate-100 hover:text-slate-900" title="Your account: password, single sign-on, sessions">
+              <span className="hidden sm:inline" data-testid="signed-in-as">
+                {user.email}
+              </span>
+              <span className="sm:hidden">Account</span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NarrowPage, Problem } from "@/components/employee-area/shell";
-import { inspectLoginToken } from "@/lib/server/employee-access/authorize-employee";
+import { inspectLoginToken } from "@/lib/server/auth/authorize-employee";
 import { ActivateForm } from "./activate-form";
 
 // The token is in the URL: keep it out of Referer headers.

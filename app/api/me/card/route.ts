@@ -1,6 +1,6 @@
 // PATCH { fields: { key: value } }: the signed-in employee edits unlocked fields of their own card.
 // Each edited field is unlinked; a locked field is 403 and nothing is saved.
-import { currentEmployee } from "@/lib/server/employee-access/employee-session";
+import { currentEmployee } from "@/lib/server/auth/employee-session";
 import { checkMyCardEdit, updateMyCard, ZMyCardEdit } from "@/lib/server/employee-access/my-card";
 import { UserError } from "@/lib/server/errors";
 

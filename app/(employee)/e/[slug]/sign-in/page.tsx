@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { NarrowPage } from "@/components/employee-area/shell";
-import { currentEmployee } from "@/lib/server/employee-access/employee-session";
+import { currentEmployee } from "@/lib/server/auth/employee-session";
 import { findWorkspace } from "@/lib/server/workspaces/find-workspaces";
 import { EmployeeSignInForm } from "./sign-in-form";
 

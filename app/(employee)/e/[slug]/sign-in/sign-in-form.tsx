@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Alert, Button, Field } from "@/components/ui";
+import { pausedFor, waitText } from "@/lib/auth/sign-in-errors";
 import { rememberEmployeeWorkspace } from "@/lib/client/employee-cookie";
 import { ApiError, requestJson } from "@/lib/client/fetch-json";
 
@@ -31,7 +32,13 @@ export const EmployeeSignInForm = ({ slug, workspaceName }: { slug: string; work
     const res = await signIn("employee", { mode: "password", slug, email, password, redirect: false });
     if (!res || res.error) {
       setPending(null);
-      return setErrors({ form: "Wrong email or password. If you activated without a password, use a sign-in link by email." });
+      const paused = pausedFor(res?.error);
+      return setErrors({
+        form:
+          paused !== null
+            ? `Too many wrong passwords: password sign-in is paused for ${waitText(paused)}. You can still get a sign-in link by email.`
+            : "Wrong email or password. If you activated without a password, use a sign-in link by email.",
+      });
     }
     rememberEmployeeWorkspace(slug);
     router.replace("/me");

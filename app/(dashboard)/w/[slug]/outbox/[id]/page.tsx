@@ -58,7 +58,7 @@ const OutboxEmailPage = async ({ params }: Props) => {
           </Item>
           <Item label="Kind">{kindLabel(mail.kind)}</Item>
           <Item label="Created">{formatDateTime(mail.createdAt)}</Item>
-          <Item label={mail.status === "kept" ? "Kept" : mail.status === "sent" ? "Sent" : "Next attempt"}>
+          <Item label={mail.status === "kept" ? "Kept" : mail.status === "sent" ? "Sent" : mail.status === "skipped" ? "Dropped" : "Next attempt"}>
             {mail.sentAt ? formatDateTime(mail.sentAt) : formatDateTime(mail.nextAttempt)}
             {mail.attempts > 0 ? <span className="text-slate-500"> · {mail.attempts} {mail.attempts === 1 ? "attempt" : "attempts"}</span> : null}
           </Item>
@@ -69,9 +69,9 @@ const OutboxEmailPage = async ({ params }: Props) => {
               </Link>
             </Item>
           ) : null}
-          {mail.lastError && !mail.sentAt ? (
+          {mail.lastError ? (
             <div className="sm:col-span-2 lg:col-span-3">
-              <Item label="Last error">
+              <Item label={mail.sentAt ? "Why" : "Last error"}>
                 <span className="font-mono text-xs text-red-700">{mail.lastError}</span>
               </Item>
             </div>
@@ -79,7 +79,9 @@ const OutboxEmailPage = async ({ params }: Props) => {
         </dl>
       </Card>
 
-      {mail.linksMasked ? <Alert tone="info">This email was delivered, so the sign-in link in it is hidden here: it belongs to its recipient.</Alert> : null}
+      {mail.hasLink ? (
+        <Alert tone="info">Muster never stores sign-in links: the link in this email is created when it is sent, for its recipient only, so it is not shown here.</Alert>
+      ) : null}
 
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="html-heading" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NarrowPage, Problem } from "@/components/employee-area/shell";
-import { inspectLoginToken } from "@/lib/server/employee-access/authorize-employee";
+import { inspectLoginToken } from "@/lib/server/auth/authorize-employee";
 import { UseLinkButton } from "./use-link-button";
 
 export const metadata: Metadata = { title: "Sign in", referrer: "no-referrer", robots: { index: false } };

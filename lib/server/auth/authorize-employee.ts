@@ -6,9 +6,14 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
-import { ZEmail, ZNewPassword } from "@/lib/server/auth/schemas";
+import { appBaseUrl } from "@/lib/server/base-url";
+import { kickMailWorker } from "@/lib/server/email/deliver-email";
+import { enqueueNewEmail } from "@/lib/server/email/enqueue-email";
+import { lockoutEmail } from "@/lib/server/email/render-email";
 import { expireLoginTokens, hashLoginToken, isLoginTokenShape, type LoginTokenKind } from "./login-tokens";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "./password";
+import { ZEmail, ZNewPassword } from "./schemas";
+import { clientAddress, guardPassword } from "./sign-in-limits";
 
 export type EmployeeUser = { id: string; name: string | null; email: string | null; kind: "employee"; sessionVersion: number };
 
@@ -72,31 +77,42 @@ const spendToken = async (token: string, kind: LoginTokenKind, passwordHash: str
   });
 };
 
-// argon2id of a random string; never matches a real password (equal timing for unknown emails).
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3Ee1sUxOVh7V6rKAHxO1dvwQdmmqSyzaTtHN4XUnRKg";
+/** Tells the employee (in their workspace's outbox) that password sign-in is paused. */
+const notifyPause = (slug: string, email: string) => async (until: Date, attempts: number) => {
+  const e = await db.employee.findFirst({
+    where: { workspace: { slug }, emailKey: email, status: { not: "ARCHIVED" }, active: true, activatedAt: { not: null } },
+    select: { id: true, workspaceId: true, email: true, workspace: { select: { name: true } } },
+  });
+  if (!e?.email) return;
+  const message = lockoutEmail({ attempts, until, signInUrl: `${appBaseUrl()}/e/${encodeURIComponent(slug)}/sign-in`, workspaceName: e.workspace.name });
+  await db.$transaction((tx) => enqueueNewEmail(tx, { workspaceId: e.workspaceId, employeeId: e.id, to: e.email!, kind: "lockout", dedupeKey: `lockout:employee:${e.id}:${until.getTime()}`, message }));
+  kickMailWorker();
+};
 
-const withPassword = async (slug: string, email: string, password: string): Promise<EmployeeUser | null> => {
+const withPassword = async (slug: string, email: string, password: string, address: string | null): Promise<EmployeeUser | null> => {
+  const report = await guardPassword({ scope: `employee:${slug}`, email, address, onPause: notifyPause(slug, email) });
   const candidates = await db.employee.findMany({
     where: { workspace: { slug }, emailKey: email, status: { not: "ARCHIVED" }, active: true, activatedAt: { not: null }, passwordHash: { not: null } },
     select: EMPLOYEE,
     take: 3,
   });
-  if (!candidates.length) {
-    await verifyPassword(DUMMY_HASH, password);
-    return null;
-  }
+  let user: EmployeeUser | null = null;
+  if (!candidates.length) await verifyPassword(DUMMY_HASH, password);
   for (const e of candidates) {
-    if (await verifyPassword(e.passwordHash, password)) return { id: e.id, name: e.displayName, email: e.email, kind: "employee", sessionVersion: e.sessionVersion };
+    if (!user && (await verifyPassword(e.passwordHash, password))) user = { id: e.id, name: e.displayName, email: e.email, kind: "employee", sessionVersion: e.sessionVersion };
   }
-  return null;
+  await report(user !== null);
+  return user;
 };
 
+type Req = { headers?: Record<string, string | string[] | undefined> };
+
 /** The "employee" provider's authorize: an EmployeeUser, null for wrong credentials, or an EmployeeSignInError. */
-export const authorizeEmployee = async (raw: unknown): Promise<EmployeeUser | null> => {
+export const authorizeEmployee = async (raw: unknown, req?: Req): Promise<EmployeeUser | null> => {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) return null;
   const c = parsed.data;
-  if (c.mode === "password") return withPassword(c.slug, c.email, c.password);
+  if (c.mode === "password") return withPassword(c.slug, c.email, c.password, clientAddress(req?.headers?.["x-forwarded-for"]));
   if (c.mode === "magic") return spendToken(c.token, "magic", null);
   let passwordHash: string | null = null;
   if (c.password) {

@@ -6,16 +6,17 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { EMPLOYEE_WORKSPACE_COOKIE } from "@/lib/client/employee-cookie";
 import { db } from "@/lib/db/client";
-import { authOptions } from "@/lib/server/auth/options";
+import { liveSession } from "./auth-sessions";
+import { authOptions } from "./options";
 
-export type EmployeeSessionClaim = { id: string; sessionVersion: number };
+export type EmployeeSessionClaim = { id: string; sessionVersion: number; sid: string };
 
 export const currentEmployee = async () => {
   const session = await getServerSession(authOptions());
   const claim = (session as { employee?: EmployeeSessionClaim } | null)?.employee;
-  if (!claim) return null;
+  if (!claim?.sid) return null;
   return db.employee.findFirst({
-    where: { id: claim.id, sessionVersion: claim.sessionVersion, status: { not: "ARCHIVED" }, active: true, activatedAt: { not: null } },
+    where: { id: claim.id, sessionVersion: claim.sessionVersion, status: { not: "ARCHIVED" }, active: true, activatedAt: { not: null }, sessions: { some: liveSession(claim.sid) } },
     select: { id: true, workspaceId: true, displayName: true, givenName: true, email: true, shareId: true, passwordHash: true, workspace: { select: { name: true, slug: true } } },
   });
 };
