@@ -9,8 +9,6 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-const mask = (email: string) => email.replace(/^(.)[^@]*(@.*)$/, "$1•••$2");
-
 // Where a first single sign-on lands: the identity is not linked until the account's owner says so.
 const ConfirmSsoPage = async ({ params }: Props) => {
   const { id } = await params;
@@ -34,7 +32,7 @@ const ConfirmSsoPage = async ({ params }: Props) => {
         You signed in to {request.providerLabel} as <span className="font-medium text-slate-800">{request.subjectEmail}</span>. This is the first time, so Muster asks the
         account&apos;s owner to confirm before {request.providerLabel} can sign in to it.
       </p>
-      <Alert tone="info">We also emailed a confirmation link to {mask(request.accountEmail)}. Open it, or enter your Muster password below.</Alert>
+      <Alert tone="info">We also emailed a confirmation link to {request.accountEmail}. Open it, or enter your Muster password below.</Alert>
       <div className="mt-4">
         <LinkWithPasswordForm requestId={request.id} email={request.accountEmail} providerLabel={request.providerLabel} />
       </div>
