@@ -2,7 +2,7 @@
 // request, in order; `bulkId:` references are resolved from earlier operations' results.
 import { parseJsonBody } from "./body";
 import { ScimError, badRequest } from "./errors";
-import type { ScimConfig, ScimRequest, ScimResponse } from "./handler";
+import type { ScimConfig, ScimRequest, ScimResponse } from "./http";
 import { isPlainObject, type JsonObject } from "./schemas/json";
 import { SCHEMA_URNS } from "./schemas/urns";
 

@@ -11,31 +11,7 @@ import { SCHEMA_URNS, type ResourceType } from "./schemas/urns";
 import type { ScimStore, StoredResource } from "./store";
 import { parseJsonBody } from "./body";
 import { handleBulk } from "./bulk";
-
-export type ScimRequest = {
-  method: string;
-  /** The path below the SCIM base, e.g. "/Users/abc". */
-  path: string;
-  query: URLSearchParams;
-  header: (name: string) => string | null;
-  body: string | null;
-};
-
-/** What the provisioning log needs to explain a request. */
-export type ScimLogInfo = { resourceType?: ResourceType; resourceId?: string; summary?: string; error?: string };
-
-export type ScimResponse = { status: number; headers: Record<string, string>; body?: unknown; log: ScimLogInfo };
-
-export type ScimConfig = {
-  baseUrl: string;
-  maxResults: number;
-  maxOperations: number;
-  maxPayloadSize: number;
-  /** Turns a failure that is not a ScimError into one (the adapter knows its database's errors). */
-  mapError?: (err: unknown) => ScimError;
-};
-
-export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
+import type { ScimConfig, ScimLogInfo, ScimRequest, ScimResponse } from "./http";
 
 const RESOURCE_SEGMENTS: Record<string, ResourceType> = { users: "User", groups: "Group" };
 const ENDPOINT: Record<ResourceType, string> = { User: "Users", Group: "Groups" };

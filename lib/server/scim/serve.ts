@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { ScimError } from "@/lib/scim/errors";
-import { errorResponse, handleScim, SCIM_CONTENT_TYPE, type ScimConfig, type ScimResponse } from "@/lib/scim/handler";
+import { errorResponse, handleScim } from "@/lib/scim/handler";
+import { SCIM_CONTENT_TYPE, type ScimConfig, type ScimResponse } from "@/lib/scim/http";
 import { verifyToken, type ScimPrincipal } from "@/lib/server/tokens/tokens";
 import { groupStore } from "./group-store";
 import { takeToken } from "./rate-limit";
