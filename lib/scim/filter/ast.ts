@@ -1,5 +1,5 @@
 // The filter AST shared by the parser, the in-memory evaluator (PATCH value paths) and the
-// database compiler (lib/server/scim-store.ts). Names are kept as the client wrote them;
+// database compiler (lib/server/scim/filter-where.ts). Names are kept as the client wrote them;
 // consumers compare them case-insensitively (RFC 7643 §2.1).
 
 /** `urn:…:User:manager.value` → { uri: "urn:…:User", attr: "manager", sub: "value" } */
