@@ -2,7 +2,8 @@
 // request, in order; `bulkId:` references are resolved from earlier operations' results.
 import { parseJsonBody } from "./body";
 import { ScimError, badRequest } from "./errors";
-import type { ScimConfig, ScimRequest, ScimResponse } from "./handler";
+import type { ScimConfig, ScimRequest, ScimResponse } from "./http";
+import { ignoredPaths } from "./schemas/ignored";
 import { isPlainObject, type JsonObject } from "./schemas/json";
 import { SCHEMA_URNS } from "./schemas/urns";
 
@@ -37,6 +38,8 @@ export const handleBulk = async (req: ScimRequest, config: ScimConfig, dispatch:
 
   const ids = new Map<string, string>();
   const results: JsonObject[] = [];
+  // One log row for the whole request: every operation's ignored attributes, once each.
+  const ignored = ignoredPaths();
   let errors = 0;
   for (const [i, raw] of operations.entries()) {
     if (errors >= failOnErrors) break;
@@ -81,12 +84,17 @@ export const handleBulk = async (req: ScimRequest, config: ScimConfig, dispatch:
       continue;
     }
     if (bulkId && res.log.resourceId) ids.set(bulkId, res.log.resourceId);
+    for (const p of res.log.ignored ?? []) ignored.add(p);
     results.push({ method, bulkId, version: res.headers.ETag, location: method === "DELETE" ? undefined : location, status: String(res.status) });
   }
+  const dropped = ignored.list();
   return {
     status: 200,
     headers: {},
     body: { schemas: [SCHEMA_URNS.BULK_RESPONSE], Operations: results.map((r) => JSON.parse(JSON.stringify(r)) as JsonObject) },
-    log: { summary: `Bulk: ${results.length} of ${operations.length} operations run, ${errors} failed` },
+    log: {
+      summary: `Bulk: ${results.length} of ${operations.length} operations run, ${errors} failed`,
+      ...(dropped.length === 0 ? {} : { ignored: dropped }),
+    },
   };
 };

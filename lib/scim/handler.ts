@@ -7,35 +7,12 @@ import { parseAttributeList, project } from "./projection";
 import { normalizeResource } from "./resource";
 import { resourceTypes, schemaDocuments, serviceProviderConfig } from "./schemas";
 import { isPlainObject, type JsonObject } from "./schemas/json";
-import { SCHEMA_URNS, type ResourceType } from "./schemas/urns";
+import { DEFAULT_SCHEMAS, knownSchemaUrn, type SchemaRegistry } from "./schemas/registry";
+import type { ResourceType } from "./schemas/urns";
 import type { ScimStore, StoredResource } from "./store";
 import { parseJsonBody } from "./body";
 import { handleBulk } from "./bulk";
-
-export type ScimRequest = {
-  method: string;
-  /** The path below the SCIM base, e.g. "/Users/abc". */
-  path: string;
-  query: URLSearchParams;
-  header: (name: string) => string | null;
-  body: string | null;
-};
-
-/** What the provisioning log needs to explain a request. */
-export type ScimLogInfo = { resourceType?: ResourceType; resourceId?: string; summary?: string; error?: string };
-
-export type ScimResponse = { status: number; headers: Record<string, string>; body?: unknown; log: ScimLogInfo };
-
-export type ScimConfig = {
-  baseUrl: string;
-  maxResults: number;
-  maxOperations: number;
-  maxPayloadSize: number;
-  /** Turns a failure that is not a ScimError into one (the adapter knows its database's errors). */
-  mapError?: (err: unknown) => ScimError;
-};
-
-export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
+import type { ScimConfig, ScimLogInfo, ScimRequest, ScimResponse } from "./http";
 
 const RESOURCE_SEGMENTS: Record<string, ResourceType> = { users: "User", groups: "Group" };
 const ENDPOINT: Record<ResourceType, string> = { User: "Users", Group: "Groups" };
@@ -50,10 +27,20 @@ const parseIfMatch = (value: string | null): number | undefined => {
   return m ? Number(m[1]) : -1;
 };
 
+const registryOf = (config: ScimConfig): SchemaRegistry => config.schemas ?? DEFAULT_SCHEMAS;
+
+// RFC 7643 §3: `schemas` names only schemas /Schemas lists for the type. Documents stored before
+// unknown URNs were dropped on write (Entra's ADSCIM Group) may still carry one.
+const declaredSchemas = (rt: ResourceType, stored: unknown, config: ScimConfig): string[] => {
+  const reg = registryOf(config);
+  const known = Array.isArray(stored) ? stored.filter((u): u is string => typeof u === "string" && knownSchemaUrn(reg, rt, u) !== undefined) : [];
+  return known.length ? known : [reg.core[rt].id];
+};
+
 const render = (rt: ResourceType, r: StoredResource, config: ScimConfig): JsonObject => {
   const { schemas, ...rest } = r.doc;
   return {
-    schemas: Array.isArray(schemas) && schemas.length ? schemas : [rt === "User" ? SCHEMA_URNS.USER : SCHEMA_URNS.GROUP],
+    schemas: declaredSchemas(rt, schemas, config),
     id: r.id,
     ...rest,
     meta: {
@@ -68,6 +55,9 @@ const render = (rt: ResourceType, r: StoredResource, config: ScimConfig): JsonOb
 
 const ok = (status: number, body: unknown, log: ScimLogInfo = {}, headers: Record<string, string> = {}): ScimResponse => ({ status, headers, body, log });
 
+const withIgnored = (log: ScimLogInfo, ignored: readonly string[] | undefined): ScimLogInfo =>
+  ignored?.length ? { ...log, ignored: [...ignored] } : log;
+
 const wantsMembers = (params: Pick<ListParams, "attributes" | "excludedAttributes">) =>
   !params.excludedAttributes.some((a) => a.toLowerCase() === "members") &&
   (params.attributes.length === 0 || params.attributes.some((a) => /^(urn:.*:)?members(\.|\[|$)/i.test(a)));
@@ -78,7 +68,7 @@ const projection = (query: URLSearchParams) => ({
 });
 
 const resourceResponse = (rt: ResourceType, r: StoredResource, status: number, req: ScimRequest, config: ScimConfig, log: ScimLogInfo): ScimResponse => {
-  const body = project(rt, render(rt, r, config), projection(req.query));
+  const body = project(rt, render(rt, r, config), projection(req.query), registryOf(config));
   const headers: Record<string, string> = { ETag: etagOf(r.version) };
   if (status === 201) headers.Location = `${config.baseUrl}/${ENDPOINT[rt]}/${r.id}`;
   return ok(status, body, { resourceType: rt, resourceId: r.id, ...log }, headers);
@@ -87,7 +77,7 @@ const resourceResponse = (rt: ResourceType, r: StoredResource, status: number, r
 const search = async (rt: ResourceType, params: ListParams, store: ScimStore, config: ScimConfig) => {
   const { total, resources } = await store[rt].list(params, { withMembers: wantsMembers(params) });
   const body = listResponse(
-    resources.map((r) => project(rt, render(rt, r, config), params)),
+    resources.map((r) => project(rt, render(rt, r, config), params, registryOf(config))),
     total,
     params.startIndex,
   );
@@ -153,9 +143,9 @@ const handleResource = async (rt: ResourceType, id: string | undefined, req: Sci
       return ok(200, body, { resourceType: rt, summary: `Listed ${ENDPOINT[rt]}: ${total} found` });
     }
     if (method === "POST") {
-      const { resource, password } = normalizeResource(rt, parseJsonBody(req.body), "create");
-      const result = await resources.create(resource, password);
-      return resourceResponse(rt, result.resource, 201, req, config, { summary: result.summary });
+      const { resource, password, ignored = [] } = normalizeResource(rt, parseJsonBody(req.body), "create", registryOf(config));
+      const result = await resources.create(resource, password, { ignored });
+      return resourceResponse(rt, result.resource, 201, req, config, withIgnored({ summary: result.summary }, ignored));
     }
     throw methodNotAllowed(method, "GET, POST");
   }
@@ -178,22 +168,30 @@ const handleResource = async (rt: ResourceType, id: string | undefined, req: Sci
       return resourceResponse(rt, r, 200, req, config, { summary: `Read ${rt.toLowerCase()}` });
     }
     case "PUT": {
-      const { resource, password } = normalizeResource(rt, parseJsonBody(req.body), "replace");
-      const result = await resources.replace(id, resource, password, ifMatch);
-      return resourceResponse(rt, result.resource, 200, req, config, { summary: result.summary });
+      const { resource, password, ignored = [] } = normalizeResource(rt, parseJsonBody(req.body), "replace", registryOf(config));
+      const result = await resources.replace(id, resource, password, ifMatch, { ignored });
+      return resourceResponse(rt, result.resource, 200, req, config, withIgnored({ summary: result.summary }, ignored));
     }
     case "PATCH": {
       const body = parseJsonBody(req.body);
       // Validate the whole request before touching the store (applyPatch throws on the first bad op).
       if (!isPlainObject(body)) throw badRequest("invalidSyntax", "A PatchOp request must be a JSON object");
-      const result = await resources.patch(id, (current) => applyPatch(rt, current, body, { id }), ifMatch);
+      // The store runs the patch inside its transaction; what it ignored is kept for the log.
+      let ignored: string[] | undefined;
+      const patch = (current: JsonObject) => {
+        const patched = applyPatch(rt, current, body, { id, schemas: registryOf(config) });
+        ignored = patched.ignored;
+        return patched;
+      };
+      const result = await resources.patch(id, patch, ifMatch);
+      const log = withIgnored({ summary: result.summary }, ignored);
       // Entra ID and Okta both expect 204 for group PATCH; users come back whole (RFC 7644 §3.5.2 allows both).
       if (rt === "Group") {
-        if (!req.query.has("attributes")) return ok(204, undefined, { resourceType: rt, resourceId: id, summary: result.summary }, { ETag: etagOf(result.resource.version) });
+        if (!req.query.has("attributes")) return ok(204, undefined, { resourceType: rt, resourceId: id, ...log }, { ETag: etagOf(result.resource.version) });
         const fresh = (await resources.get(id, { withMembers: wantsMembers(projection(req.query)) })) ?? result.resource;
-        return resourceResponse(rt, fresh, 200, req, config, { summary: result.summary });
+        return resourceResponse(rt, fresh, 200, req, config, log);
       }
-      return resourceResponse(rt, result.resource, 200, req, config, { summary: result.summary });
+      return resourceResponse(rt, result.resource, 200, req, config, log);
     }
     case "DELETE": {
       const { summary } = await resources.remove(id, ifMatch);
@@ -225,7 +223,7 @@ const route = async (req: ScimRequest, store: ScimStore, config: ScimConfig): Pr
       return ok(200, serviceProviderConfig(config.baseUrl, config));
     case "resourcetypes": {
       readOnly();
-      const all = resourceTypes(config.baseUrl) as JsonObject[];
+      const all = resourceTypes(config.baseUrl, registryOf(config)) as JsonObject[];
       if (second === undefined) return ok(200, listOf(all));
       const one = all.find((r) => String(r.id).toLowerCase() === second.toLowerCase());
       if (!one) throw notFound(`No resource type ${second}`);
@@ -233,7 +231,7 @@ const route = async (req: ScimRequest, store: ScimStore, config: ScimConfig): Pr
     }
     case "schemas": {
       readOnly();
-      const all = schemaDocuments(config.baseUrl) as JsonObject[];
+      const all = schemaDocuments(config.baseUrl, registryOf(config)) as JsonObject[];
       if (second === undefined) return ok(200, listOf(all));
       const one = all.find((s) => String(s.id).toLowerCase() === second.toLowerCase());
       if (!one) throw notFound(`No schema ${second}`);

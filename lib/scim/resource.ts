@@ -1,15 +1,18 @@
 // Validates and canonicalizes a POST or PUT body (RFC 7644 §3.3, §3.5.1) into the shape the
 // store keeps and GET returns. Lenient where IdPs are sloppy (IDP-DIALECTS.md), strict about
-// types of attributes we know, and it never drops an attribute it does not know.
+// types of declared attributes, and it keeps only what /Schemas declares: anything else is
+// dropped and listed in `ignored` for the provisioning log (see schemas/ignored.ts).
 
 import { badRequest } from "./errors";
 import { coerceValue } from "./schemas/coerce";
+import { ignoredPaths } from "./schemas/ignored";
 import { deleteCi, findKey, isPlainObject, setCi, type JsonObject } from "./schemas/json";
 import { placeOfKey, type Place } from "./schemas/place";
-import { CORE_SCHEMA, knownSchemaUrn } from "./schemas/registry";
-import { SCHEMA_URNS, type ResourceType } from "./schemas/urns";
+import { DEFAULT_SCHEMAS, knownSchemaUrn, type SchemaRegistry } from "./schemas/registry";
+import type { ResourceType } from "./schemas/urns";
 
-export type NormalizedResource = { resource: JsonObject; password?: string };
+/** `ignored`: paths of attributes no schema declares, present only when there were some. */
+export type NormalizedResource = { resource: JsonObject; password?: string; ignored?: string[] };
 
 const REQUIRED: Record<ResourceType, string> = { User: "userName", Group: "displayName" };
 
@@ -34,19 +37,22 @@ const assign = (target: JsonObject, name: string, value: unknown) => {
   setCi(target, name, isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...value } : value);
 };
 
-const schemasOf = (rt: ResourceType, raw: unknown, out: JsonObject): string[] => {
+// RFC 7643 §3: `schemas` "MUST only contain values defined as 'schema' and 'schemaExtensions'
+// for the resource's defined 'resourceType'". A URN /Schemas does not list (Entra's ADSCIM Group
+// schema) is tolerated in the request but not kept, so the resource never claims a schema that
+// /Schemas cannot describe.
+const schemasOf = (reg: SchemaRegistry, rt: ResourceType, raw: unknown, out: JsonObject): string[] => {
   const list = raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
   const result: string[] = [];
   for (const urn of list) {
     if (typeof urn !== "string") throw badRequest("invalidValue", "Attribute 'schemas' must be an array of schema URNs");
-    const canonical = knownSchemaUrn(rt, urn) ?? urn;
-    if (!result.some((u) => u.toLowerCase() === canonical.toLowerCase())) result.push(canonical);
+    const known = knownSchemaUrn(reg, rt, urn);
+    if (known && !result.includes(known)) result.push(known);
   }
   // Tolerated rather than refused: the core schema is implied by the endpoint.
-  if (!result.includes(CORE_SCHEMA[rt].id)) result.unshift(CORE_SCHEMA[rt].id);
-  if (rt === "User" && isPlainObject(out[SCHEMA_URNS.ENTERPRISE_USER]) && !result.includes(SCHEMA_URNS.ENTERPRISE_USER)) {
-    result.push(SCHEMA_URNS.ENTERPRISE_USER);
-  }
+  const core = reg.core[rt].id;
+  if (!result.includes(core)) result.unshift(core);
+  for (const { id } of reg.extensions[rt]) if (isPlainObject(out[id]) && !result.includes(id)) result.push(id);
   return result;
 };
 
@@ -64,49 +70,47 @@ export const normalizeResource = (
   resourceType: ResourceType,
   body: unknown,
   mode: "create" | "replace",
+  schemas: SchemaRegistry = DEFAULT_SCHEMAS,
 ): NormalizedResource => {
   if (!isPlainObject(body)) throw badRequest("invalidSyntax", "The request body must be a JSON object");
   const out: JsonObject = {};
+  const ignored = ignoredPaths();
   let password: string | undefined;
-  let schemas: unknown;
+  let schemaList: unknown;
 
   const put = (place: Place, value: unknown): void => {
+    if (place.kind === "undeclared") return ignored.add(place.path);
     if (place.kind === "schema") {
       if (value === null) return;
       if (!isPlainObject(value)) throw badRequest("invalidValue", `'${place.urn}' must be an object of attributes`);
-      for (const [k, v] of Object.entries(value)) put(placeOfKey(resourceType, place.core ? k : `${place.urn}:${k}`), v);
+      for (const [k, v] of Object.entries(value)) put(placeOfKey(schemas, resourceType, place.core ? k : `${place.urn}:${k}`), v);
       return;
     }
     const { def, sub } = place;
     // RFC 7644 §3.5.1: readOnly values in a request SHALL be ignored (Okta echoes id, meta, groups).
-    if (def?.mutability === "readOnly" || sub?.def?.mutability === "readOnly") return;
+    if (def.mutability === "readOnly" || sub?.def.mutability === "readOnly") return;
     const label = labelOf(place);
-    if (def?.mutability === "writeOnly" && def.name === "password" && !sub) {
+    if (def.mutability === "writeOnly" && def.name === "password" && !sub) {
       const pw = coerceValue(def, value, label);
       if (typeof pw === "string") password = pw;
       return;
     }
     const target = container(out, place.ext);
-    if (!def) {
-      // Unknown: kept exactly as sent (Microsoft's suite PUTs a misspelled `adreses`).
-      setCi(target, place.name, value);
-      return;
-    }
     if (!sub) {
-      const coerced = coerceValue(def, value, label);
+      const coerced = coerceValue(def, value, label, ignored.add);
       if (coerced === undefined) deleteCi(target, def.name);
       else assign(target, def.name, coerced);
       return;
     }
     if (def.multiValued) throw badRequest("invalidValue", `'${label}' names a sub-attribute of every '${def.name}' value; send '${def.name}' instead`);
-    const coerced = sub.def ? coerceValue(sub.def, value, label) : value;
+    const coerced = coerceValue(sub.def, value, label);
     if (coerced === undefined || coerced === null) return;
     assign(target, def.name, { [sub.name]: coerced });
   };
 
   for (const [key, value] of Object.entries(body)) {
-    if (key.toLowerCase() === "schemas") schemas = value;
-    else put(placeOfKey(resourceType, key), value);
+    if (key.toLowerCase() === "schemas") schemaList = value;
+    else put(placeOfKey(schemas, resourceType, key), value);
   }
 
   for (const [key, value] of Object.entries(out)) {
@@ -120,6 +124,11 @@ export const normalizeResource = (
   }
   if (resourceType === "Group") checkMembers(out);
 
-  const resource: JsonObject = { schemas: schemasOf(resourceType, schemas, out), ...out };
-  return password === undefined ? { resource } : { resource, password };
+  const resource: JsonObject = { schemas: schemasOf(schemas, resourceType, schemaList, out), ...out };
+  const dropped = ignored.list();
+  return {
+    resource,
+    ...(password === undefined ? {} : { password }),
+    ...(dropped.length === 0 ? {} : { ignored: dropped }),
+  };
 };

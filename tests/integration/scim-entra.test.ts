@@ -7,6 +7,7 @@ import { engines } from "../support/engines";
 import { entraGroup, entraUser, memberIds, patchOps, uid, URN, withQuery, type Json, type ScimClient } from "../support/scim-client";
 import { expectCreated, expectEmptyList, expectList, expectScimContentType, expectScimError, expectStatus } from "../support/scim-expect";
 import { createTenants, type Tenant } from "../support/scim-tenant";
+import { sql } from "../support/sql";
 
 const ENT = URN.ENTERPRISE;
 // Entra form-encodes its queries: spaces as "+".
@@ -93,6 +94,23 @@ describe.each(engines())("Entra ID on %s", (engine) => {
       expect(res.status, res.text).toBe(200);
       expect(res.body[ENT]).toMatchObject({ department: "Sales", location: "Building 7" });
       expect((await t.client.get(`/Users/${created.id}`)).body[ENT]).toMatchObject({ department: "Sales", location: "Building 7" });
+    });
+
+    it("accepts attributes /Schemas does not declare without storing or echoing them, and the log names them", async () => {
+      const created = await createUser(t.client, { [ENT]: { department: "Sales", worksiteId: "180" }, adreses: [{ locality: "x" }] });
+      expect(created[ENT]).toEqual({ department: "Sales" });
+      expect(created).not.toHaveProperty("adreses");
+      const res = await t.client.patch(`/Users/${created.id}`, patchOps({ op: "Add", path: `${ENT}:costCentre`, value: "CC-1" }, { op: "Replace", path: "title", value: "Lead" }));
+      expect(res.status, res.text).toBe(200);
+      expect(res.body.title).toBe("Lead");
+      const got = await t.client.get(`/Users/${created.id}`);
+      expect(got.text).not.toMatch(/worksiteId|adreses|costCentre/);
+
+      const rows = await sql(app, `SELECT method, summary FROM "ProvisioningEvent" WHERE "workspaceId" = $1 AND "resourceId" = $2 AND method <> 'GET' ORDER BY at`, [t.workspaceId, created.id]);
+      expect(rows.map((r) => r.method)).toEqual(["POST", "PATCH"]);
+      const [post, patch] = rows.map((r) => String(r.summary));
+      expect(post!.endsWith(`; ignored attributes not in /Schemas: ${ENT}:worksiteId, adreses`), post).toBe(true);
+      expect(patch!.endsWith(`; ignored attributes not in /Schemas: ${ENT}:costCentre`), patch).toBe(true);
     });
   });
 

@@ -2,8 +2,16 @@
 //   or      = and *("or" and)
 //   and     = unary *("and" unary)
 //   unary   = "(" or ")" / "not" unary / attrExp
-//   attrExp = attrPath "[" or "]" / attrPath "pr" / attrPath compareOp compValue
+//   attrExp = attrPath "[" or "]" [ "." subAttr test ] / attrPath test
+//   test    = "pr" / compareOp compValue
 // Keywords and operators are case-insensitive. Every error is a ScimError naming the position.
+//
+// Tolerated beyond the RFC grammar, because identity providers send it:
+//   - `attr[filter].sub test` is read as `attr[filter and sub test]`, the RFC form with the same
+//     meaning and exactly its AST. Entra ID sends `emails[type eq "work"].value eq "x"` when an
+//     admin makes the work email the matching attribute (Microsoft's "Get User by query (work
+//     email)"); the RFC only allows `.sub` after `]` in PATCH paths. `.sub` must touch the `]`.
+//   - `not a eq 1` without parentheses, and unquoted values (see parseUnary and BARE_WORD).
 
 import { badRequest } from "../errors";
 import type { AttrPath, CompValue, CompareOp, Filter, PatchPath } from "./ast";
@@ -120,16 +128,26 @@ const parseAttrExp = (s: State, depth: number, inner: boolean): Filter => {
     if (inner) s.fail(next.pos, "value filters cannot be nested");
     const filter = parseBracket(s, depth, path);
     const after = peek(s);
-    if (after.kind === "word" && after.text.startsWith(".")) {
-      s.fail(after.pos, `a sub-attribute after ']' (${quote(after.text)}) is only allowed in PATCH paths`);
-    }
-    return { op: "valuePath", path, filter };
+    if (after.kind !== "word" || !after.text.startsWith(".")) return { op: "valuePath", path, filter };
+    // Entra's `emails[type eq "work"].value eq "x"` → `emails[type eq "work" and value eq "x"]`.
+    const closedAt = s.tokens[s.i - 1]?.pos ?? after.pos;
+    if (after.pos !== closedAt + 1) s.fail(after.pos, `a sub-attribute after ']' must follow it directly, as in emails[type eq "work"].value`);
+    const sub = after.text.slice(1);
+    if (!ATTR_NAME.test(sub)) s.fail(after.pos + 1, sub === "" ? "expected a sub-attribute name after '.'" : `${quote(sub)} is not a valid sub-attribute name`);
+    s.i++;
+    return { op: "valuePath", path, filter: join("and", [filter, parseTest(s, { attr: sub }, `${t.text}[…]${after.text}`)]) };
   }
   if (next.kind === "string" && isCompareOp(t.text.toLowerCase())) {
     s.fail(t.pos, `expected an attribute path before ${quote(t.text)}`);
   }
+  return parseTest(s, path, t.text);
+};
+
+// `pr` or an operator and its value, after the attribute path written as `written`.
+const parseTest = (s: State, path: AttrPath, written: string): Filter => {
+  const next = peek(s);
   if (next.kind !== "word") {
-    return s.fail(next.pos, `expected an operator (${OPERATORS}) after ${quote(t.text)} but found ${describeToken(next)}`);
+    return s.fail(next.pos, `expected an operator (${OPERATORS}) after ${quote(written)} but found ${describeToken(next)}`);
   }
   const op = next.text.toLowerCase();
   if (op !== "pr" && !isCompareOp(op)) {

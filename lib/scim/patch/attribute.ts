@@ -1,7 +1,7 @@
 // add / replace / remove of a whole attribute or of one sub-attribute (no value filter).
 
 import { badRequest } from "../errors";
-import { coerceElement, coerceValue, fixPrimary } from "../schemas/coerce";
+import { coerceElement, coerceValue, fixPrimary, type IgnoreSink } from "../schemas/coerce";
 import { deepEqual, deleteCi, getCi, isPlainObject, setCi, type JsonObject } from "../schemas/json";
 import { findByName } from "../schemas/registry";
 import type { AttributeDef } from "../schemas/types";
@@ -15,10 +15,10 @@ const sameText = (def: AttributeDef | undefined, a: unknown, b: unknown) =>
 
 // Entra removes a member or a value by naming it: {"op":"Remove","path":"emails","value":[{"value":"x"}]}.
 // An element goes when every sub-attribute the request names matches.
-const removeNamed = (target: JsonObject, def: AttributeDef, value: unknown, label: string) => {
+const removeNamed = (target: JsonObject, def: AttributeDef, value: unknown, label: string, ignore: IgnoreSink) => {
   const existing = getCi(target, def.name);
   if (!Array.isArray(existing)) return;
-  const named = (Array.isArray(value) ? value : [value]).map((v) => coerceElement(def, v, label)).filter(isPlainObject);
+  const named = (Array.isArray(value) ? value : [value]).map((v) => coerceElement(def, v, label, ignore)).filter(isPlainObject);
   const matches = (el: unknown) =>
     isPlainObject(el) &&
     named.some((n) => Object.entries(n).every(([k, v]) => sameText(findByName(def.subAttributes, k), getCi(el, k), v)));
@@ -27,34 +27,14 @@ const removeNamed = (target: JsonObject, def: AttributeDef, value: unknown, labe
   else setCi(target, def.name, kept);
 };
 
-const unknownAttribute = (target: JsonObject, step: Step, name: string) => {
-  const existing = getCi(target, name);
-  if (step.op === "remove") {
-    deleteCi(target, name);
-    return;
-  }
-  if (step.op === "add" && Array.isArray(existing)) {
-    const next = [...existing];
-    for (const v of Array.isArray(step.value) ? step.value : [step.value]) if (!next.some((e) => deepEqual(e, v))) next.push(v);
-    setCi(target, name, next);
-    return;
-  }
-  if (step.op === "add" && isPlainObject(existing) && isPlainObject(step.value)) {
-    setCi(target, name, { ...existing, ...step.value });
-    return;
-  }
-  setCi(target, name, step.value);
-};
-
-export const applyWhole = (target: JsonObject, step: Step, place: AttrPlace): void => {
+/** `ignore` hears of sub-attributes in the value that the attribute does not declare (dropped). */
+export const applyWhole = (target: JsonObject, step: Step, place: AttrPlace, ignore: IgnoreSink): void => {
   const { def } = place;
-  // An attribute we do not know is stored as sent: one unsupported attribute must never fail a PATCH.
-  if (!def) return unknownAttribute(target, step, place.name);
   const label = labelOf(place);
   const existing = getCi(target, def.name);
 
   if (step.op === "remove") {
-    if (def.multiValued && step.hasValue && hasContent(step.value)) return removeNamed(target, def, step.value, label);
+    if (def.multiValued && step.hasValue && hasContent(step.value)) return removeNamed(target, def, step.value, label, ignore);
     if (existing === undefined) return;
     assertNotRequired(def, label);
     assertMutable(def, existing, undefined, label);
@@ -62,7 +42,7 @@ export const applyWhole = (target: JsonObject, step: Step, place: AttrPlace): vo
     return;
   }
 
-  const coerced = coerceValue(def, step.value, label);
+  const coerced = coerceValue(def, step.value, label, ignore);
   const empty = coerced === undefined || (Array.isArray(coerced) && coerced.length === 0);
   if (empty) {
     // null, "" for a manager, or [] means unassigned (RFC 7643 §2.5); adding nothing changes nothing.
@@ -98,11 +78,11 @@ export const applyWhole = (target: JsonObject, step: Step, place: AttrPlace): vo
 // it open, and setting it on each is the only reading that loses nothing).
 export const applySub = (target: JsonObject, step: Step, place: AttrPlace): void => {
   const { def, sub } = place;
-  if (!def || !sub) return;
+  if (!sub) return;
   const label = labelOf(place);
   const existing = getCi(target, def.name);
   const clearsManager = def.name === "manager" && sub.name === "value" && (step.value === "" || step.value === null);
-  const value = step.op === "remove" || clearsManager ? undefined : sub.def ? coerceValue(sub.def, step.value, label) : step.value;
+  const value = step.op === "remove" || clearsManager ? undefined : coerceValue(sub.def, step.value, label);
 
   if (def.multiValued) {
     const elements = Array.isArray(existing) ? existing.filter(isPlainObject) : [];

@@ -3,34 +3,34 @@
 import { badRequest } from "../errors";
 import type { AttrPath, Filter } from "../filter/ast";
 import { matchesElement } from "../filter";
-import { coerceElement, coerceValue, fixPrimary } from "../schemas/coerce";
+import { coerceElement, coerceValue, fixPrimary, type IgnoreSink } from "../schemas/coerce";
 import { deleteCi, getCi, isPlainObject, setCi, type JsonObject } from "../schemas/json";
 import { findByName, resolveAttribute } from "../schemas/registry";
 import type { AttributeDef } from "../schemas/types";
-import type { ResourceType } from "../schemas/urns";
 import { labelOf, readOnly, type AttrPlace } from "./rules";
-import type { Step } from "./types";
+import type { PatchState, Step } from "./types";
 
 /**
  * The element a filter describes, when it can be built: `type eq "work"` (optionally and-ed
  * with more `eq`s) → { type: "work" }. Entra targets `emails[type eq "work"].value` before the
- * user has a work email, and expects it to be created.
+ * user has a work email, and expects it to be created. A filter on a sub-attribute the schema does
+ * not declare describes nothing that could be stored.
  */
 const elementOf = (filter: Filter, place: AttrPlace): JsonObject | undefined => {
   const parts = filter.op === "and" ? filter.filters : [filter];
   const out: JsonObject = {};
   for (const f of parts) {
     if (f.op !== "eq" || f.path.uri !== undefined || f.path.sub !== undefined || f.value === null) return undefined;
-    out[findByName(place.def?.subAttributes, f.path.attr)?.name ?? f.path.attr] = f.value;
+    const sub = findByName(place.def.subAttributes, f.path.attr);
+    if (!sub) return undefined;
+    out[sub.name] = f.value;
   }
   return out;
 };
 
 // What add/replace writes: a whole element, or one sub-attribute of each matching element.
-const incoming = (raw: unknown, place: AttrPlace, subName: string | undefined, subDef: AttributeDef | undefined, label: string) => {
-  if (subName === undefined) return place.def ? coerceElement(place.def, raw, label) : raw;
-  return subDef ? coerceValue(subDef, raw, label) : raw;
-};
+const incoming = (raw: unknown, place: AttrPlace, subDef: AttributeDef | undefined, label: string, ignore: IgnoreSink) =>
+  subDef ? coerceValue(subDef, raw, label) : coerceElement(place.def, raw, label, ignore);
 
 // A complex element is an object; a bare value stands for { value }.
 const asObject = (value: unknown): JsonObject => (isPlainObject(value) ? value : { value });
@@ -39,7 +39,7 @@ const noTarget = (place: AttrPlace) =>
   badRequest("noTarget", `No value of '${labelOf(place)}' matches the filter, and the filter does not describe one to create`);
 
 export const applyFiltered = (
-  rt: ResourceType,
+  s: PatchState,
   target: JsonObject,
   step: Step,
   place: AttrPlace,
@@ -47,19 +47,21 @@ export const applyFiltered = (
   elementSub: string | undefined,
 ): void => {
   const { def } = place;
-  if (place.sub || (def && !def.multiValued)) {
+  if (place.sub || !def.multiValued) {
     throw badRequest("invalidPath", `A value filter needs a multi-valued attribute; '${labelOf(place)}' is not one`);
   }
-  const name = def?.name ?? place.name;
-  const subDef = elementSub === undefined ? undefined : findByName(def?.subAttributes, elementSub);
-  const subName = subDef?.name ?? elementSub;
+  const name = def.name;
+  const subDef = elementSub === undefined ? undefined : findByName(def.subAttributes, elementSub);
+  // `emails[type eq "work"].nickname`: nothing of the kind can be stored, so nothing to do.
+  if (elementSub !== undefined && !subDef) return s.ignored.add(`${labelOf(place)}.${elementSub}`);
+  const subName = subDef?.name;
   const label = labelOf(place, subName);
   if (subDef?.mutability === "readOnly") throw readOnly(label);
 
   const existing = getCi(target, name);
   const elements: unknown[] = Array.isArray(existing) ? [...existing] : existing === undefined || existing === null ? [] : [existing];
   const parent: AttrPath = place.ext ? { uri: place.ext, attr: name } : { attr: name };
-  const isCaseExact = (p: AttrPath) => resolveAttribute(rt, p)?.sub?.caseExact ?? false;
+  const isCaseExact = (p: AttrPath) => resolveAttribute(s.schemas, s.rt, p)?.sub?.caseExact ?? false;
   const matched = elements.filter((el) => matchesElement(filter, el, { isCaseExact, parent }));
 
   const write = (next: unknown[]) => {
@@ -67,7 +69,7 @@ export const applyFiltered = (
     else setCi(target, name, next);
   };
 
-  const value = step.op === "remove" ? undefined : incoming(step.value, place, subName, subDef, label);
+  const value = step.op === "remove" ? undefined : incoming(step.value, place, subDef, label, s.ignored.add);
 
   // remove, or add/replace with null: RFC 7643 §2.5 makes both "unassigned".
   if (value === undefined || value === null) {
@@ -99,6 +101,6 @@ export const applyFiltered = (
       touched.push(next);
     }
   }
-  if (def) fixPrimary(def, elements, touched);
+  fixPrimary(def, elements, touched);
   write(elements);
 };

@@ -1,5 +1,7 @@
 import type { Filter, PatchPath } from "../filter/ast";
+import type { Ignored } from "../schemas/ignored";
 import type { JsonObject } from "../schemas/json";
+import type { SchemaRegistry } from "../schemas/registry";
 import type { ResourceType } from "../schemas/urns";
 
 /**
@@ -13,7 +15,11 @@ import type { ResourceType } from "../schemas/urns";
  */
 export type MemberOp = { op: "add" | "remove" | "replace"; values?: string[]; filter?: Filter };
 
-export type PatchResult = { resource: JsonObject; password?: string; memberOps?: MemberOp[] };
+/**
+ * `ignored`: paths the operations named (or values carried) that no schema declares; those parts
+ * were no-ops. Present only when there were some.
+ */
+export type PatchResult = { resource: JsonObject; password?: string; memberOps?: MemberOp[]; ignored?: string[] };
 
 export type Op = "add" | "replace" | "remove";
 
@@ -25,8 +31,18 @@ export type Step = { op: Op; value: unknown; hasValue: boolean };
 /**
  * `id`: the resource's own id, when the stored document does not carry it, so that an
  * operation repeating it (Okta's rename PATCH) can be recognized as harmless.
+ * `schemas`: what may be stored (the handler passes its configuration's); the built-in schemas
+ * when absent.
  */
-export type PatchOptions = { id?: string };
+export type PatchOptions = { id?: string; schemas?: SchemaRegistry };
 
 /** The working copy all operations of one request are applied to. */
-export type PatchState = { rt: ResourceType; resource: JsonObject; ownId: unknown; password?: string; memberOps: MemberOp[] };
+export type PatchState = {
+  rt: ResourceType;
+  schemas: SchemaRegistry;
+  resource: JsonObject;
+  ownId: unknown;
+  password?: string;
+  memberOps: MemberOp[];
+  ignored: Ignored;
+};

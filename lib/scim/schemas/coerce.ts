@@ -9,12 +9,16 @@ import type { AttributeDef } from "./types";
 //   - booleans may arrive as "True"/"False" (Entra without aadOptscim062020);
 //   - a single element where an array belongs is wrapped, a one-element array where a single
 //     complex value belongs (Entra's manager `[{"value": …}]`) is unwrapped;
-//   - sub-attribute names get their canonical spelling; unknown sub-attributes are kept as sent;
+//   - sub-attribute names get their canonical spelling; sub-attributes the schema does not declare
+//     are dropped and reported to `ignore` as `label.sub` (see ignored.ts);
 //   - readOnly sub-attributes (manager.displayName) are dropped: the server computes them.
 
 // Attributes whose bare string means { value: string }: Entra's manager id, and group members
 // as Microsoft's reference suite sends them.
 const VALUE_SHORTHAND = new Set(["manager", "members"]);
+
+/** Told the path of each undeclared sub-attribute that was dropped. */
+export type IgnoreSink = (path: string) => void;
 
 const invalid = (label: string, expected: string, got: unknown) =>
   badRequest("invalidValue", `Attribute '${label}' must be ${expected}; got ${describe(got)}`);
@@ -57,7 +61,7 @@ const coerceScalar = (def: AttributeDef, v: unknown, label: string): unknown => 
   }
 };
 
-const coerceComplex = (def: AttributeDef, v: unknown, label: string): JsonObject | undefined => {
+const coerceComplex = (def: AttributeDef, v: unknown, label: string, ignore?: IgnoreSink): JsonObject | undefined => {
   const value = typeof v === "string" && VALUE_SHORTHAND.has(def.name) ? { value: v } : v;
   if (!isPlainObject(value)) throw invalid(label, "an object", v);
   const out: JsonObject = {};
@@ -66,7 +70,7 @@ const coerceComplex = (def: AttributeDef, v: unknown, label: string): JsonObject
     const name = def.name === "members" && key.toLowerCase() === "displayname" && !findByName(def.subAttributes, key) ? "display" : key;
     const subDef = findByName(def.subAttributes, name);
     if (!subDef) {
-      if (raw !== null && raw !== undefined) out[key] = raw;
+      ignore?.(`${label}.${key}`);
       continue;
     }
     if (subDef.mutability === "readOnly") continue;
@@ -78,17 +82,17 @@ const coerceComplex = (def: AttributeDef, v: unknown, label: string): JsonObject
   return Object.keys(out).length === 0 ? undefined : out;
 };
 
-const coerceOne = (def: AttributeDef, v: unknown, label: string): unknown =>
-  def.type === "complex" ? coerceComplex(def, v, label) : coerceScalar(def, v, label);
+const coerceOne = (def: AttributeDef, v: unknown, label: string, ignore?: IgnoreSink): unknown =>
+  def.type === "complex" ? coerceComplex(def, v, label, ignore) : coerceScalar(def, v, label);
 
 /** One element of a multi-valued attribute (or the value of a single-valued one). */
-export const coerceElement = (def: AttributeDef, v: unknown, label: string): unknown => {
+export const coerceElement = (def: AttributeDef, v: unknown, label: string, ignore?: IgnoreSink): unknown => {
   if (v === null || v === undefined) return undefined;
   if (Array.isArray(v) && def.type === "complex") {
     if (v.length > 1) throw invalid(label, "a single value", v);
-    return v.length === 0 ? undefined : coerceElement(def, v[0], label);
+    return v.length === 0 ? undefined : coerceElement(def, v[0], label, ignore);
   }
-  return coerceOne(def, v, label);
+  return coerceOne(def, v, label, ignore);
 };
 
 /** At most one element may be primary (RFC 7643 §2.4); the server may fix it, so it does. */
@@ -101,13 +105,13 @@ export const fixPrimary = (def: AttributeDef, values: unknown[], preferred: read
   for (const el of primaries) if (el !== keep && isPlainObject(el)) el.primary = false;
 };
 
-export const coerceValue = (def: AttributeDef, v: unknown, label: string): unknown => {
+export const coerceValue = (def: AttributeDef, v: unknown, label: string, ignore?: IgnoreSink): unknown => {
   if (v === null || v === undefined) return undefined;
-  if (!def.multiValued) return coerceElement(def, v, label);
+  if (!def.multiValued) return coerceElement(def, v, label, ignore);
   const list = Array.isArray(v) ? v : [v];
   const out = list
     .filter((el) => el !== null && el !== undefined)
-    .map((el) => coerceOne(def, el, label))
+    .map((el) => coerceOne(def, el, label, ignore))
     .filter((el) => el !== undefined);
   fixPrimary(def, out);
   return out;

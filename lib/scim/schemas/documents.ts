@@ -1,10 +1,10 @@
 // The discovery resources of RFC 7644 §4: /Schemas, /ResourceTypes, /ServiceProviderConfig.
+// /Schemas and /ResourceTypes are drawn from the same registry that decides what a resource may
+// hold, so what Muster publishes and what it stores cannot drift apart.
 
-import { ENTERPRISE_USER_SCHEMA } from "./enterprise";
-import { GROUP_SCHEMA } from "./group";
+import { DEFAULT_SCHEMAS, type SchemaRegistry } from "./registry";
 import type { SchemaDef } from "./types";
-import { USER_SCHEMA } from "./user";
-import { SCHEMA_URNS } from "./urns";
+import { SCHEMA_URNS, type ResourceType } from "./urns";
 
 const trimSlash = (baseUrl: string) => baseUrl.replace(/\/+$/, "");
 
@@ -18,10 +18,15 @@ const schemaDocument = (schema: SchemaDef, base: string) => ({
   meta: { resourceType: "Schema", location: `${base}/Schemas/${schema.id}` },
 });
 
-export const schemaDocuments = (baseUrl: string) =>
-  [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA].map((s) => schemaDocument(s, trimSlash(baseUrl)));
+const RESOURCE_TYPES: readonly ResourceType[] = ["User", "Group"];
 
-export const resourceTypes = (baseUrl: string) => {
+/** Each resource type's core schema, then its extensions: User, EnterpriseUser, Group by default. */
+export const schemaDocuments = (baseUrl: string, schemas: SchemaRegistry = DEFAULT_SCHEMAS) =>
+  RESOURCE_TYPES.flatMap((rt) => [schemas.core[rt], ...schemas.extensions[rt]]).map((s) => schemaDocument(s, trimSlash(baseUrl)));
+
+const extensionsOf = (schemas: SchemaRegistry, rt: ResourceType) => schemas.extensions[rt].map((s) => ({ schema: s.id, required: false }));
+
+export const resourceTypes = (baseUrl: string, schemas: SchemaRegistry = DEFAULT_SCHEMAS) => {
   const base = trimSlash(baseUrl);
   return [
     {
@@ -30,8 +35,8 @@ export const resourceTypes = (baseUrl: string) => {
       name: "User",
       endpoint: "/Users",
       description: "User Account",
-      schema: SCHEMA_URNS.USER,
-      schemaExtensions: [{ schema: SCHEMA_URNS.ENTERPRISE_USER, required: false }],
+      schema: schemas.core.User.id,
+      schemaExtensions: extensionsOf(schemas, "User"),
       meta: { resourceType: "ResourceType", location: `${base}/ResourceTypes/User` },
     },
     {
@@ -40,8 +45,8 @@ export const resourceTypes = (baseUrl: string) => {
       name: "Group",
       endpoint: "/Groups",
       description: "Group",
-      schema: SCHEMA_URNS.GROUP,
-      schemaExtensions: [],
+      schema: schemas.core.Group.id,
+      schemaExtensions: extensionsOf(schemas, "Group"),
       meta: { resourceType: "ResourceType", location: `${base}/ResourceTypes/Group` },
     },
   ];

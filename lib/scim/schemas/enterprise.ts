@@ -18,8 +18,8 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDef = {
       attr("$ref", "reference", "The URI of the SCIM resource representing the User's manager.", { referenceTypes: ["User"] }),
       attr("displayName", "string", "The displayName of the User's manager.", { mutability: "readOnly" }),
     ]),
-    // Not in RFC 7643: Entra admins map an office location here (IDP-DIALECTS.md), so it is
-    // declared rather than stored as an unknown attribute, which makes it filterable and typed.
+    // Not in RFC 7643: Entra admins map an office location here (IDP-DIALECTS.md), and employees'
+    // location and cards come from it, so it is declared: only declared attributes are stored.
     attr("location", "string", "The User's work location. Not defined by RFC 7643; sent by identity providers under this URN."),
   ],
 };

@@ -1,12 +1,12 @@
 import type { AttrPath } from "../filter/ast";
-import { CORE_SCHEMA, findByName, knownSchemaUrn, resolveAttribute } from "./registry";
+import { findByName, knownSchemaUrn, resolveAttribute, type SchemaRegistry } from "./registry";
 import type { AttributeDef } from "./types";
 import type { ResourceType } from "./urns";
 
 /**
  * Where a key of a request body, a PATCH path or an `attributes=` entry lands in a stored
- * resource. Known names get their canonical spelling and definition; unknown ones keep the
- * name exactly as sent.
+ * resource, by the registry's schemas: declared names get their canonical spelling and
+ * definition; anything else is `undeclared` and is not stored.
  */
 export type Place =
   /** The whole extension object (`urn:…:enterprise:2.0:User`), or the core URN meaning the root. */
@@ -16,43 +16,48 @@ export type Place =
       /** Extension URN whose object holds the attribute; undefined for core and common ones. */
       ext?: string;
       name: string;
-      def?: AttributeDef;
-      sub?: { name: string; def?: AttributeDef };
-    };
+      def: AttributeDef;
+      sub?: { name: string; def: AttributeDef };
+    }
+  /**
+   * No schema declares it. `path` names it for the provisioning log: declared parts spelled
+   * canonically, the rest as sent (`name.nickname`, `urn:…:enterprise:2.0:User:worksiteId`).
+   */
+  | { kind: "undeclared"; path: string };
 
-const withExt = (ext: string | undefined) => (ext === undefined ? {} : { ext });
+const undeclared = (path: string): Place => ({ kind: "undeclared", path });
 
 // `rest` is what follows the URN (or the whole key): `attr` or `attr.sub`.
-const placeOfName = (rt: ResourceType, rest: string, urn: string | undefined): Place => {
+const placeOfName = (reg: SchemaRegistry, rt: ResourceType, rest: string, urn: string | undefined): Place => {
   const dot = rest.indexOf(".");
   const attrName = dot < 0 ? rest : rest.slice(0, dot);
   const subName = dot < 0 ? undefined : rest.slice(dot + 1);
-  const found = resolveAttribute(rt, urn === undefined ? { attr: attrName } : { uri: urn, attr: attrName });
-  const ext = found && found.schema !== CORE_SCHEMA[rt].id ? found.schema : urn === CORE_SCHEMA[rt].id ? undefined : urn;
-  if (!found) return { kind: "attr", ...withExt(ext), name: rest };
+  const found = resolveAttribute(reg, rt, urn === undefined ? { attr: attrName } : { uri: urn, attr: attrName });
+  if (!found) return undeclared(urn === undefined ? rest : `${urn}:${rest}`);
   const { def } = found;
-  if (subName === undefined) return { kind: "attr", ...withExt(ext), name: def.name, def };
-  // `userName.x` is not a sub-attribute of anything we know: keep the whole key as sent.
-  if (def.type !== "complex") return { kind: "attr", ...withExt(ext), name: rest };
-  const subDef = findByName(def.subAttributes, subName);
-  const sub = subDef ? { name: subDef.name, def: subDef } : { name: subName };
-  return { kind: "attr", ...withExt(ext), name: def.name, def, sub };
+  const ext = found.schema === reg.core[rt].id ? undefined : found.schema;
+  const prefix = ext === undefined ? "" : `${ext}:`;
+  const withExt = ext === undefined ? {} : { ext };
+  if (subName === undefined) return { kind: "attr", ...withExt, name: def.name, def };
+  const subDef = def.type === "complex" ? findByName(def.subAttributes, subName) : undefined;
+  if (!subDef) return undeclared(`${prefix}${def.name}.${subName}`);
+  return { kind: "attr", ...withExt, name: def.name, def, sub: { name: subDef.name, def: subDef } };
 };
 
-export const placeOfKey = (rt: ResourceType, key: string): Place => {
-  if (!/^urn:/i.test(key)) return placeOfName(rt, key, undefined);
-  const whole = knownSchemaUrn(rt, key);
-  if (whole) return { kind: "schema", urn: whole, core: whole === CORE_SCHEMA[rt].id };
+export const placeOfKey = (reg: SchemaRegistry, rt: ResourceType, key: string): Place => {
+  if (!/^urn:/i.test(key)) return placeOfName(reg, rt, key, undefined);
+  const whole = knownSchemaUrn(reg, rt, key);
+  if (whole) return { kind: "schema", urn: whole, core: whole === reg.core[rt].id };
   // A schema URN contains colons and dots, so the attribute starts after the last colon.
   const colon = key.lastIndexOf(":");
-  const urn = knownSchemaUrn(rt, key.slice(0, colon));
-  // An unknown extension URN: nothing to canonicalize, the key is stored as sent.
-  if (!urn) return { kind: "attr", name: key };
-  return placeOfName(rt, key.slice(colon + 1), urn);
+  const urn = knownSchemaUrn(reg, rt, key.slice(0, colon));
+  // A URN /Schemas does not list (an app's own extension): nothing of it is declared.
+  if (!urn) return undeclared(key);
+  return placeOfName(reg, rt, key.slice(colon + 1), urn);
 };
 
 /** A parsed attribute path (filter AST) → its place; same rules as a body key. */
-export const placeOfPath = (rt: ResourceType, p: AttrPath): Place => {
+export const placeOfPath = (reg: SchemaRegistry, rt: ResourceType, p: AttrPath): Place => {
   const name = p.sub === undefined ? p.attr : `${p.attr}.${p.sub}`;
-  return placeOfKey(rt, p.uri === undefined ? name : `${p.uri}:${name}`);
+  return placeOfKey(reg, rt, p.uri === undefined ? name : `${p.uri}:${name}`);
 };

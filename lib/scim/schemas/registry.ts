@@ -6,8 +6,25 @@ import type { AttributeDef, SchemaDef } from "./types";
 import { USER_SCHEMA } from "./user";
 import type { ResourceType } from "./urns";
 
-export const CORE_SCHEMA: Record<ResourceType, SchemaDef> = { User: USER_SCHEMA, Group: GROUP_SCHEMA };
-export const EXTENSION_SCHEMAS: Record<ResourceType, SchemaDef[]> = { User: [ENTERPRISE_USER_SCHEMA], Group: [] };
+/**
+ * The schemas /Schemas publishes, per resource type, and so the truth about what a resource can
+ * hold: an attribute none of them declares is not stored or returned. Data, not module state, so
+ * that a workspace can have its own (custom attributes as one more extension schema) by building
+ * another registry and handing it to the handler (ScimConfig.schemas).
+ */
+export type SchemaRegistry = {
+  core: Readonly<Record<ResourceType, SchemaDef>>;
+  extensions: Readonly<Record<ResourceType, readonly SchemaDef[]>>;
+};
+
+/** Core User and Group with the enterprise extension, plus any further extensions. */
+export const schemaRegistry = (more: Partial<Record<ResourceType, readonly SchemaDef[]>> = {}): SchemaRegistry => ({
+  core: { User: USER_SCHEMA, Group: GROUP_SCHEMA },
+  extensions: { User: [ENTERPRISE_USER_SCHEMA, ...(more.User ?? [])], Group: [...(more.Group ?? [])] },
+});
+
+/** What every workspace has today. */
+export const DEFAULT_SCHEMAS: SchemaRegistry = schemaRegistry();
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -16,18 +33,20 @@ export const findByName = (defs: readonly AttributeDef[] | undefined, name: stri
   defs?.find((d) => same(d.name, name));
 
 /** Core first, so an unqualified name resolves to the core attribute before an extension's. */
-const lookupOrder = (rt: ResourceType): { urn: string; attributes: AttributeDef[] }[] => [
-  { urn: CORE_SCHEMA[rt].id, attributes: [...CORE_SCHEMA[rt].attributes, ...COMMON_ATTRIBUTES] },
-  ...EXTENSION_SCHEMAS[rt].map((s) => ({ urn: s.id, attributes: s.attributes })),
+const lookupOrder = (reg: SchemaRegistry, rt: ResourceType): { urn: string; attributes: readonly AttributeDef[] }[] => [
+  { urn: reg.core[rt].id, attributes: [...reg.core[rt].attributes, ...COMMON_ATTRIBUTES] },
+  ...reg.extensions[rt].map((s) => ({ urn: s.id, attributes: s.attributes })),
 ];
 
-export const knownSchemaUrn = (rt: ResourceType, urn: string): string | undefined =>
-  lookupOrder(rt).find((s) => same(s.urn, urn))?.urn;
+/** The canonical spelling of a schema URN the registry has for this resource type. */
+export const knownSchemaUrn = (reg: SchemaRegistry, rt: ResourceType, urn: string): string | undefined =>
+  lookupOrder(reg, rt).find((s) => same(s.urn, urn))?.urn;
 
 export type ResolvedAttribute = { schema: string; def: AttributeDef; sub?: AttributeDef };
 
-export const resolveAttribute = (rt: ResourceType, path: AttrPath): ResolvedAttribute | undefined => {
-  const candidates = path.uri === undefined ? lookupOrder(rt) : lookupOrder(rt).filter((s) => same(s.urn, path.uri ?? ""));
+export const resolveAttribute = (reg: SchemaRegistry, rt: ResourceType, path: AttrPath): ResolvedAttribute | undefined => {
+  const order = lookupOrder(reg, rt);
+  const candidates = path.uri === undefined ? order : order.filter((s) => same(s.urn, path.uri ?? ""));
   for (const { urn, attributes } of candidates) {
     const def = findByName(attributes, path.attr);
     if (!def) continue;

@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { ScimError } from "@/lib/scim/errors";
-import { errorResponse, handleScim, SCIM_CONTENT_TYPE, type ScimConfig, type ScimResponse } from "@/lib/scim/handler";
+import { errorResponse, handleScim } from "@/lib/scim/handler";
+import { SCIM_CONTENT_TYPE, type ScimConfig, type ScimLogInfo, type ScimResponse } from "@/lib/scim/http";
 import { verifyToken, type ScimPrincipal } from "@/lib/server/tokens/tokens";
 import { groupStore } from "./group-store";
 import { takeToken } from "./rate-limit";
@@ -72,6 +73,14 @@ const toHttp = (res: ScimResponse): Response => {
   return new Response(empty ? null : JSON.stringify(res.body), { status: res.status, headers });
 };
 
+// Attributes the IdP sent that /Schemas does not declare were accepted but not kept: the admin
+// sees which in the log, e.g. to fix a mapping in the IdP.
+const summaryOf = (log: ScimLogInfo): string | undefined => {
+  if (!log.ignored?.length) return log.summary;
+  const note = `ignored attributes not in /Schemas: ${log.ignored.join(", ")}`;
+  return log.summary ? `${log.summary}; ${note}` : note;
+};
+
 const record = async (principal: ScimPrincipal, request: Request, pathAndQuery: string, body: string | null, res: ScimResponse, started: number) => {
   try {
     await db.provisioningEvent.create({
@@ -85,7 +94,7 @@ const record = async (principal: ScimPrincipal, request: Request, pathAndQuery: 
         client: request.headers.get("user-agent")?.slice(0, 300) ?? null,
         resourceType: res.log.resourceType ?? null,
         resourceId: res.log.resourceId ?? null,
-        summary: res.log.summary?.slice(0, 2000) ?? null,
+        summary: summaryOf(res.log)?.slice(0, 2000) ?? null,
         error: res.log.error?.slice(0, 2000) ?? null,
         requestBody: redactBody(body),
         responseBody: res.status >= 400 ? redactResponse(res.body) : null,

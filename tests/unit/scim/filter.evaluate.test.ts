@@ -154,6 +154,47 @@ describe("matchesFilter", () => {
   });
 });
 
+describe("matchesFilter — multi-valued attributes (RFC 7644 §3.4.2.2)", () => {
+  // The match is on any value, not the primary one: babs@ is the second, non-primary email.
+  const ann = {
+    userName: "ann",
+    emails: [
+      { value: "ann@work.example", type: "work", primary: true },
+      { value: "ann@home.example", type: "home" },
+      { value: "Ann@Other.example", type: "other" },
+    ],
+  };
+
+  it.each(['emails.value eq "ann@home.example"', 'emails.value eq "ann@other.example"', 'emails eq "ANN@OTHER.EXAMPLE"', 'emails.value ew "other.example"'])(
+    "%s matches a non-primary email",
+    (source) => {
+      expect(matches(source, ann)).toBe(true);
+    },
+  );
+
+  it("emails.value ne is not (emails.value eq): false once any email has the value", () => {
+    expect(matches('emails.value ne "ann@home.example"', ann)).toBe(false);
+    expect(matches('emails.value ne "nobody@example"', ann)).toBe(true);
+  });
+
+  it("Entra's work-email query matches the work email only, like its RFC form", () => {
+    const entra = 'emails[type eq "work"].value eq "ann@work.example"';
+    expect(parseFilter(entra)).toStrictEqual(parseFilter('emails[type eq "work" and value eq "ann@work.example"]'));
+    expect(matches(entra, ann)).toBe(true);
+    expect(matches('emails[type eq "work"].value eq "ann@home.example"', ann)).toBe(false);
+    expect(matches('emails[type eq "home"].value eq "ann@home.example"', ann)).toBe(true);
+    expect(matches('emails[type eq "work"].value pr', ann)).toBe(true);
+    expect(matches('emails[type eq "pager"].value pr', ann)).toBe(false);
+    expect(matches('emails[type eq "work"].value eq "bjensen@example.com"')).toBe(true);
+  });
+
+  it("the sub-attribute in Entra's form is case-exact when its absolute path is", () => {
+    const isCaseExact = (p: AttrPath) => p.attr === "emails" && p.sub === "value";
+    expect(matches('emails[type eq "other"].value eq "Ann@Other.example"', ann, { isCaseExact })).toBe(true);
+    expect(matches('emails[type eq "other"].value eq "ann@other.example"', ann, { isCaseExact })).toBe(false);
+  });
+});
+
 describe("matchesElement (PATCH value paths)", () => {
   const member = { value: "2819c223-7f76-453a-919d-413861904646", display: "Babs" };
 

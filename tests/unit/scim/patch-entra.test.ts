@@ -204,15 +204,42 @@ describe("PATCH /Users/{id} — Entra custom attributes", () => {
     expect(out.resource[ENT]).toMatchObject({ location: "Building 4" });
   });
 
-  it("an attribute of an app's own extension URN is kept as sent rather than failing", () => {
+  it("an attribute of an app's own extension URN is a reported no-op rather than a failure", () => {
     const key = "urn:ietf:params:scim:schemas:extension:greenhouse:2.0:User:department_ids";
-    const out = applyPatch("User", USER, patch({ op: "Add", path: key, value: [{ value: "1" }] }));
-    expect(out.resource[key]).toEqual([{ value: "1" }]);
+    const out = applyPatch("User", USER, patch({ op: "Add", path: key, value: [{ value: "1" }] }, { op: "Replace", path: "title", value: "Lead" }));
+    expect(out.resource).toEqual({ ...USER, title: "Lead" });
+    expect(out.ignored).toEqual([key]);
   });
 
-  it("an unknown enterprise attribute lands in the enterprise object", () => {
+  it("an enterprise attribute the enterprise schema does not declare is dropped and reported", () => {
     const out = applyPatch("User", USER, patch({ op: "replace", value: { [`${ENT}:costCentre`]: "CC-1" } }));
-    expect(out.resource[ENT]).toMatchObject({ costCentre: "CC-1", department: "Sales" });
+    expect(out.resource[ENT]).toEqual(USER[ENT]);
+    expect(out.ignored).toEqual([`${ENT}:costCentre`]);
+  });
+
+  it("with the flag: a path-less replace applies the declared keys and reports the rest", () => {
+    const out = applyPatch(
+      "User",
+      USER,
+      patch({
+        op: "replace",
+        value: { "name.givenName": "Barbara", [`${ENT}:department`]: "Tour Operations", [`${ENT}:worksiteId`]: "180", "name.nickname": "Babs", adreses: [] },
+      }),
+    );
+    expect(out.resource.name).toEqual({ ...USER.name, givenName: "Barbara" });
+    expect(out.resource[ENT]).toEqual({ ...USER[ENT], department: "Tour Operations" });
+    expect(out.ignored).toEqual([`${ENT}:worksiteId`, "name.nickname", "adreses"]);
+  });
+
+  it("without the flag: one Add per attribute, an undeclared one among them", () => {
+    const out = applyPatch(
+      "User",
+      USER,
+      patch({ op: "Add", path: "title", value: "Lead" }, { op: "Add", path: `${ENT}:worksiteId`, value: "180" }, { op: "Replace", path: "active", value: "False" }),
+    );
+    expect(out.resource).toMatchObject({ title: "Lead", active: false });
+    expect(out.resource[ENT]).toEqual(USER[ENT]);
+    expect(out.ignored).toEqual([`${ENT}:worksiteId`]);
   });
 });
 

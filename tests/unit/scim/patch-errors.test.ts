@@ -99,13 +99,16 @@ describe("lenient where the RFC allows it", () => {
     expect(out.resource).toEqual(USER);
   });
 
-  it("an unknown attribute with a path is set as sent", () => {
-    expect(applyPatch("User", USER, patch({ op: "add", path: "favouriteColour", value: "teal" })).resource.favouriteColour).toBe("teal");
+  it("an undeclared attribute with a path is a no-op, reported as ignored", () => {
+    const out = applyPatch("User", USER, patch({ op: "add", path: "favouriteColour", value: "teal" }));
+    expect(out.resource).toEqual(USER);
+    expect(out.ignored).toEqual(["favouriteColour"]);
   });
 
-  it("an unknown attribute in a path-less value does not fail the PATCH", () => {
+  it("an undeclared attribute in a path-less value does not fail the PATCH and is not stored", () => {
     const out = applyPatch("User", USER, patch({ op: "replace", value: { active: false, adreses: [{ locality: "x" }] } }));
-    expect(out.resource).toMatchObject({ active: false, adreses: [{ locality: "x" }] });
+    expect(out.resource).toEqual({ ...USER, active: false });
+    expect(out.ignored).toEqual(["adreses"]);
   });
 
   it("schemas in a path-less value is ignored: the server maintains it", () => {
@@ -150,5 +153,64 @@ describe("lenient where the RFC allows it", () => {
   it("remove of one sub-attribute on every element (emails.type)", () => {
     const out = applyPatch("User", USER, patch({ op: "remove", path: "emails.type" }));
     expect(out.resource.emails).toEqual([{ value: "b@x" }]);
+  });
+});
+
+describe("PATCH keeps only what /Schemas declares", () => {
+  it("remove of an undeclared path is a no-op, reported, even if an old document holds it", () => {
+    const legacy = { ...USER, favouriteColour: "teal" };
+    const out = applyPatch("User", legacy, patch({ op: "remove", path: "favouriteColour" }));
+    expect(out.resource).toEqual(legacy);
+    expect(out.ignored).toEqual(["favouriteColour"]);
+  });
+
+  it.each([
+    ["a sub-attribute of a complex attribute", { op: "replace", path: "name.nickname", value: "B" }, "name.nickname"],
+    ["a sub-attribute of every email", { op: "replace", path: "emails.label", value: "x" }, "emails.label"],
+    ["a sub-attribute after a value filter", { op: "add", path: 'emails[type eq "work"].label', value: "x" }, "emails.label"],
+    ["a sub-attribute of the manager", { op: "add", path: `${ENT}:manager.reportsSince`, value: "2020" }, `${ENT}:manager.reportsSince`],
+    ["a sub-attribute of a simple attribute", { op: "replace", path: "userName.first", value: "x" }, "userName.first"],
+    ["a filter on an undeclared attribute", { op: "remove", path: 'adreses[type eq "work"]' }, "adreses"],
+    ["a name qualified with the core URN", { op: "add", path: `${SCHEMA_URNS.USER}:favouriteColour`, value: "x" }, `${SCHEMA_URNS.USER}:favouriteColour`],
+  ])("%s is a reported no-op", (_what, op, path) => {
+    const out = applyPatch("User", USER, patch(op));
+    expect(out.resource).toEqual(USER);
+    expect(out.ignored).toEqual([path]);
+  });
+
+  it("undeclared sub-attributes inside a declared value are dropped, the rest applied", () => {
+    const out = applyPatch("User", USER, patch({ op: "add", path: "emails", value: [{ value: "c@x", type: "home", label: "x" }] }, { op: "replace", path: "name", value: { givenName: "B", nick: "Babs" } }));
+    expect(out.resource.emails).toEqual([...USER.emails, { value: "c@x", type: "home" }]);
+    expect(out.resource.name).toEqual({ givenName: "B" });
+    expect(out.ignored).toEqual(["emails.label", "name.nick"]);
+  });
+
+  it("names each ignored path once, whatever its case", () => {
+    const out = applyPatch("User", USER, patch({ op: "add", path: "adreses", value: [] }, { op: "replace", value: { ADRESES: [] } }));
+    expect(out.ignored).toEqual(["adreses"]);
+  });
+
+  it("a filter that names an undeclared sub-attribute describes nothing to create: noTarget", () => {
+    const err = fails(patch({ op: "replace", path: 'emails[label eq "desk"].value', value: "c@x" }));
+    expect(err).toMatchObject({ status: 400, scimType: "noTarget" });
+    expect(err.message).toMatch(/^Operations\[0\]: /);
+  });
+
+  it("errors on declared attributes still name the operation, after an undeclared one", () => {
+    const err = fails(patch({ op: "add", path: "adreses", value: [] }, { op: "replace", path: "active", value: "yes" }));
+    expect(err).toMatchObject({ status: 400, scimType: "invalidValue" });
+    expect(err.message).toMatch(/^Operations\[1\]: /);
+  });
+
+  it("made-up names cannot grow a resource, however many PATCHes", () => {
+    let resource: Record<string, unknown> = USER;
+    for (let i = 0; i < 50; i++) {
+      resource = applyPatch("User", resource, patch({ op: "add", path: `madeUp${i}`, value: "x".repeat(10_000) }, { op: "replace", value: { [`other${i}`]: "y".repeat(10_000) } })).resource;
+    }
+    expect(JSON.stringify(resource).length).toBe(JSON.stringify(USER).length);
+  });
+
+  it("a result has no `ignored` when nothing was", () => {
+    expect(applyPatch("User", USER, patch({ op: "replace", path: "title", value: "t" }))).not.toHaveProperty("ignored");
   });
 });

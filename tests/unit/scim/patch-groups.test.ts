@@ -89,10 +89,16 @@ describe("PATCH /Groups/{id} — member shapes", () => {
     expect(errorOf(() => applyPatch("Group", GROUP, patch(op)))).toMatchObject({ status: 400, scimType });
   });
 
-  it("for a User, `members` is just an unknown attribute", () => {
+  it("for a User, `members` is not declared: a reported no-op, no member ops", () => {
     const user = { schemas: [SCHEMA_URNS.USER], id: "u", userName: "u" };
     const out = applyPatch("User", user, patch({ op: "add", path: "members", value: [{ value: "a" }] }));
-    expect(out.resource.members).toEqual([{ value: "a" }]);
+    expect(out.resource).toEqual(user);
+    expect(out.ignored).toEqual(["members"]);
     expect(out).not.toHaveProperty("memberOps");
+  });
+
+  it("an undeclared member sub-attribute in a value is dropped without failing", () => {
+    const out = applyPatch("Group", GROUP, patch({ op: "add", path: "members", value: [{ value: "id5", role: "owner" }] }));
+    expect(out.memberOps).toEqual([{ op: "add", values: ["id5"] }]);
   });
 });

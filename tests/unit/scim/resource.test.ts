@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ScimError } from "@/lib/scim/errors";
 import { normalizeResource } from "@/lib/scim/resource";
-import { SCHEMA_URNS } from "@/lib/scim/schemas";
+import { DEFAULT_SCHEMAS, SCHEMA_URNS, resolveAttribute, schemaRegistry, type SchemaDef } from "@/lib/scim/schemas";
 
 const ENT = SCHEMA_URNS.ENTERPRISE_USER;
 
@@ -68,9 +68,12 @@ describe("POST /Users — Microsoft reference suite", () => {
     expect(err.message).toContain("active");
   });
 
-  it("keeps a misspelled attribute (`adreses`) exactly as sent", () => {
+  it("drops a misspelled attribute (`adreses`), reports it, and still succeeds (the suite expects 200)", () => {
     const adreses = [{ type: "work", locality: "x" }, {}];
-    expect(user({ adreses }).resource.adreses).toEqual(adreses);
+    const out = user({ adreses, title: "Tour Guide" });
+    expect(out.resource).not.toHaveProperty("adreses");
+    expect(out.resource.title).toBe("Tour Guide");
+    expect(out.ignored).toEqual(["adreses"]);
   });
 
   it("a missing userName is 400 invalidValue", () => {
@@ -154,10 +157,25 @@ describe("POST /Users — Entra", () => {
     expect(user({ [ENT]: { manager: [{ value: "m1" }] } }).resource[ENT]).toEqual({ manager: { value: "m1" } });
   });
 
-  it("keeps an app's own extension (unknown URN) as sent", () => {
+  it("drops an app's own extension (a URN /Schemas does not list) as one ignored path", () => {
     const custom = "urn:ietf:params:scim:schemas:extension:custom:2.0:User";
-    const { resource } = user({ [custom]: { employeeNumber: "99887766", worksiteId: "180" } });
-    expect(resource[custom]).toEqual({ employeeNumber: "99887766", worksiteId: "180" });
+    const { resource, ignored } = user({ schemas: [SCHEMA_URNS.USER, custom], [custom]: { employeeNumber: "99887766", worksiteId: "180" } });
+    expect(resource).not.toHaveProperty(custom);
+    expect(resource.schemas).toEqual([SCHEMA_URNS.USER]);
+    expect(ignored).toEqual([custom]);
+  });
+
+  it("drops enterprise attributes the enterprise schema does not declare, keeping the declared ones", () => {
+    const { resource, ignored } = user({ [ENT]: { department: "Sales", worksiteId: "180" }, [`${ENT}:costCentre`]: "CC-1" });
+    expect(resource[ENT]).toEqual({ department: "Sales" });
+    expect(ignored).toEqual([`${ENT}:worksiteId`, `${ENT}:costCentre`]);
+  });
+
+  it("an extension that only held undeclared attributes is not added", () => {
+    const { resource, ignored } = user({ [ENT]: { worksiteId: "180" } });
+    expect(resource).not.toHaveProperty(ENT);
+    expect(resource.schemas).toEqual([SCHEMA_URNS.USER]);
+    expect(ignored).toEqual([`${ENT}:worksiteId`]);
   });
 });
 
@@ -200,14 +218,14 @@ describe("normalizeResource — types and shapes", () => {
     expect(resource.schemas).toEqual([SCHEMA_URNS.USER, ENT]);
   });
 
-  it("keeps schemas the IdP added and spells known URNs canonically", () => {
+  it("tolerates a schema URN /Schemas does not list (Entra's ADSCIM Group) without claiming it (RFC 7643 §3), and spells known URNs canonically", () => {
     const adscim = "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
-    const { resource } = normalizeResource(
+    const out = normalizeResource(
       "Group",
       { schemas: [SCHEMA_URNS.GROUP.toLowerCase(), adscim], displayName: "displayName", meta: { resourceType: "Group" } },
       "create",
     );
-    expect(resource).toEqual({ schemas: [SCHEMA_URNS.GROUP, adscim], displayName: "displayName" });
+    expect(out).toEqual({ resource: { schemas: [SCHEMA_URNS.GROUP], displayName: "displayName" } });
   });
 
   it("an empty extension object is dropped", () => {
@@ -247,5 +265,63 @@ describe("POST /Groups", () => {
   it("a missing or empty displayName is invalidValue", () => {
     expect(scimError(() => normalizeResource("Group", { members: [] }, "create"))).toMatchObject({ scimType: "invalidValue" });
     expect(scimError(() => normalizeResource("Group", { displayName: " " }, "create"))).toMatchObject({ scimType: "invalidValue" });
+  });
+});
+
+describe("normalizeResource — only what /Schemas declares is kept", () => {
+  it("drops undeclared sub-attributes of declared complex attributes and names each once", () => {
+    const { resource, ignored } = user({
+      "name.nickname": "Babs",
+      name: { givenName: "Barbara", Middle: "J" },
+      emails: [
+        { value: "a@x", type: "work", label: "desk" },
+        { value: "b@x", LABEL: "home" },
+      ],
+      [ENT]: { manager: { value: "m1", reportsSince: "2020" } },
+      "userName.first": "x",
+    });
+    expect(resource.name).toEqual({ givenName: "Barbara" });
+    expect(resource.emails).toEqual([{ value: "a@x", type: "work" }, { value: "b@x" }]);
+    expect(resource[ENT]).toEqual({ manager: { value: "m1" } });
+    expect(resource.userName).toBe("bjensen");
+    expect(ignored).toEqual(["name.nickname", "name.Middle", "emails.label", `${ENT}:manager.reportsSince`, "userName.first"]);
+  });
+
+  it("reports neither readOnly attributes nor the password: they are declared (RFC 7644 §3.5.1)", () => {
+    const out = user({ id: "x", meta: { resourceType: "User" }, groups: [{ value: "g" }], password: "pw", [ENT]: { manager: { value: "m", displayName: "Boss" } } });
+    expect(out).not.toHaveProperty("ignored");
+  });
+
+  it("an attribute of the other resource type is undeclared here", () => {
+    expect(user({ members: [{ value: "u2" }] }).ignored).toEqual(["members"]);
+    expect(normalizeResource("Group", { displayName: "G", userName: "g" }, "create").ignored).toEqual(["userName"]);
+  });
+
+  it("a name qualified with the core URN is undeclared when the core schema lacks it", () => {
+    const key = `${SCHEMA_URNS.USER}:favouriteColour`;
+    expect(user({ [key]: "teal" })).toEqual({ resource: { schemas: [SCHEMA_URNS.USER], userName: "bjensen" }, ignored: [key] });
+  });
+
+  it("every key of a normalized resource is declared", () => {
+    const { resource } = user({ adreses: [], nickName: "B", [ENT]: { department: "D", x: 1 }, "urn:x:y:1.0:User": { a: 1 }, extra: { deep: true } });
+    for (const key of Object.keys(resource).filter((k) => k !== "schemas" && k !== ENT)) {
+      expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { attr: key }), key).toBeDefined();
+    }
+    for (const key of Object.keys(resource[ENT] as object)) expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { uri: ENT, attr: key }), key).toBeDefined();
+  });
+
+  it("accepts what another registry declares: a workspace's own extension becomes storable", () => {
+    const urn = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+    const acme: SchemaDef = {
+      id: urn,
+      name: "AcmeUser",
+      description: "Acme custom attributes",
+      attributes: [{ name: "worksiteId", type: "string", multiValued: false, description: "Site", required: false, caseExact: false, mutability: "readWrite", returned: "default", uniqueness: "none" }],
+    };
+    const body = { schemas: [SCHEMA_URNS.USER, urn], userName: "bjensen", [urn]: { WorksiteId: "180", badge: "7" } };
+    const out = normalizeResource("User", body, "create", schemaRegistry({ User: [acme] }));
+    expect(out.resource).toEqual({ schemas: [SCHEMA_URNS.USER, urn], userName: "bjensen", [urn]: { worksiteId: "180" } });
+    expect(out.ignored).toEqual([`${urn}:badge`]);
+    expect(normalizeResource("User", body, "create").ignored).toEqual([urn]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_SCHEMAS,
   SCHEMA_URNS,
   resolveAttribute,
   resourceTypes,
@@ -145,33 +146,33 @@ describe("GET /ServiceProviderConfig", () => {
 
 describe("resolveAttribute", () => {
   it("finds core attributes case-insensitively", () => {
-    expect(resolveAttribute("User", { attr: "USERNAME" })).toMatchObject({ schema: SCHEMA_URNS.USER, def: { name: "userName" } });
-    expect(resolveAttribute("User", { attr: "emails", sub: "VALUE" })).toMatchObject({ def: { name: "emails" }, sub: { name: "value" } });
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { attr: "USERNAME" })).toMatchObject({ schema: SCHEMA_URNS.USER, def: { name: "userName" } });
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { attr: "emails", sub: "VALUE" })).toMatchObject({ def: { name: "emails" }, sub: { name: "value" } });
   });
 
   it("finds common attributes (id, externalId, meta) under the core schema", () => {
-    expect(resolveAttribute("User", { attr: "id" })).toMatchObject({ schema: SCHEMA_URNS.USER, def: { mutability: "readOnly", returned: "always", caseExact: true } });
-    expect(resolveAttribute("Group", { attr: "externalId" })?.def.caseExact).toBe(true);
-    expect(resolveAttribute("Group", { attr: "meta", sub: "lastModified" })?.sub?.type).toBe("dateTime");
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { attr: "id" })).toMatchObject({ schema: SCHEMA_URNS.USER, def: { mutability: "readOnly", returned: "always", caseExact: true } });
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "Group", { attr: "externalId" })?.def.caseExact).toBe(true);
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "Group", { attr: "meta", sub: "lastModified" })?.sub?.type).toBe("dateTime");
   });
 
   it("a URN prefix selects the schema, in any case", () => {
-    const found = resolveAttribute("User", { uri: ENT.toUpperCase(), attr: "Department" });
+    const found = resolveAttribute(DEFAULT_SCHEMAS, "User", { uri: ENT.toUpperCase(), attr: "Department" });
     expect(found).toMatchObject({ schema: ENT, def: { name: "department" } });
-    expect(resolveAttribute("User", { uri: ENT, attr: "manager", sub: "value" })?.sub?.name).toBe("value");
-    expect(resolveAttribute("User", { uri: SCHEMA_URNS.USER, attr: "department" })).toBeUndefined();
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { uri: ENT, attr: "manager", sub: "value" })?.sub?.name).toBe("value");
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { uri: SCHEMA_URNS.USER, attr: "department" })).toBeUndefined();
   });
 
   it("without a URN, tries core first, then the extensions", () => {
-    expect(resolveAttribute("User", { attr: "department" })?.schema).toBe(ENT);
-    expect(resolveAttribute("User", { attr: "location" })?.schema).toBe(ENT);
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { attr: "department" })?.schema).toBe(ENT);
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { attr: "location" })?.schema).toBe(ENT);
   });
 
   it("is undefined for unknown attributes, sub-attributes, URNs and other resource types", () => {
-    expect(resolveAttribute("User", { attr: "adreses" })).toBeUndefined();
-    expect(resolveAttribute("User", { attr: "name", sub: "nickname" })).toBeUndefined();
-    expect(resolveAttribute("User", { uri: "urn:example:custom:2.0:User", attr: "department" })).toBeUndefined();
-    expect(resolveAttribute("Group", { attr: "department" })).toBeUndefined();
-    expect(resolveAttribute("Group", { attr: "members", sub: "display" })?.sub?.name).toBe("display");
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { attr: "adreses" })).toBeUndefined();
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { attr: "name", sub: "nickname" })).toBeUndefined();
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "User", { uri: "urn:example:custom:2.0:User", attr: "department" })).toBeUndefined();
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "Group", { attr: "department" })).toBeUndefined();
+    expect(resolveAttribute(DEFAULT_SCHEMAS, "Group", { attr: "members", sub: "display" })?.sub?.name).toBe("display");
   });
 });
