@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
 import { ZEmail, ZNewPassword } from "@/lib/server/auth/schemas";
-import { appBaseUrl } from "@/lib/server/base-url";
+import { appBaseUrl } from "@/lib/server/public-origin";
 import { isUniqueViolation, UserError } from "@/lib/server/errors";
 import { ZAdminRole, type TAdminRole } from "./admins";
 import { ADMIN_ROLES } from "./find-workspaces";
