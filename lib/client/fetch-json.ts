@@ -14,7 +14,11 @@ export class ApiError extends Error {
 export const fetchJson = async <T>(url: string, init?: RequestInit): Promise<T> => {
   let res: Response;
   try {
-    res = await fetch(url, { cache: "no-store", ...init, headers: { Accept: "application/json", ...(init?.body ? { "Content-Type": "application/json" } : {}), ...init?.headers } });
+    const headers = new Headers(init?.headers);
+    if (!headers.has("Accept")) headers.set("Accept", "application/json");
+    // The routes take JSON bodies only (anything else is 415, a CSRF defence), so no caller can send another type.
+    if (init?.body) headers.set("Content-Type", "application/json");
+    res = await fetch(url, { cache: "no-store", ...init, headers });
   } catch {
     throw new ApiError("Muster could not be reached. Check your connection and try again.", 0);
   }

@@ -1,9 +1,11 @@
 // Route handlers under /api/w/[slug]/… (TanStack Query's data source) check the session and the
-// workspace here, once: another workspace's slug is a 404, no session is a 401.
+// workspace here, once: another workspace's slug is a 404, no session is a 401. A cross-site
+// change is refused before the session is even read.
 import "server-only";
 import { ZodError } from "zod";
 import { UserError } from "@/lib/server/errors";
-import { findAdminMembership } from "@/lib/server/auth/memberships";
+import { withSameOrigin } from "@/lib/server/http/same-origin";
+import { findAdminMembership } from "./memberships";
 import { currentUser, type SessionUser } from "./session";
 
 export type AdminContext = { user: SessionUser; workspace: { id: string; slug: string; name: string }; role: string };
@@ -12,7 +14,7 @@ type Handler<P> = (req: Request, ctx: AdminContext, params: P) => Promise<Respon
 
 export const withAdmin =
   <P extends { slug: string }>(handler: Handler<P>) =>
-  async (req: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+  withSameOrigin(async (req: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     const p = await params;
     const user = await currentUser();
     if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
@@ -26,4 +28,4 @@ export const withAdmin =
       console.error("[admin-api]", err);
       return Response.json({ error: "Something went wrong" }, { status: 500 });
     }
-  };
+  });

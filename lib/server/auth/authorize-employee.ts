@@ -6,7 +6,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { appBaseUrl } from "@/lib/server/base-url";
+import { appBaseUrl } from "@/lib/server/public-origin";
 import { kickMailWorker } from "@/lib/server/email/deliver-email";
 import { enqueueNewEmail } from "@/lib/server/email/enqueue-email";
 import { lockoutEmail } from "@/lib/server/email/render-email";

@@ -7,7 +7,7 @@ import type { Provider } from "next-auth/providers/index";
 import { headers } from "next/headers";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { authorizeEmployee, type EmployeeUser } from "@/lib/server/auth/authorize-employee";
-import { appBaseUrl } from "@/lib/server/base-url";
+import { appBaseUrl } from "@/lib/server/public-origin";
 import { revokeSession, SESSION_TTL_MS, startSession } from "./auth-sessions";
 import { authorizeAdmin } from "./authorize-admin";
 import { authSecret } from "./secret";

@@ -1,9 +1,11 @@
 // Route handlers outside a workspace (the account page, sign-up, SSO confirmations): one place that
-// parses the JSON body with zod, checks the signed-in admin when asked, and words errors for forms.
+// refuses cross-site changes, parses the JSON body with zod, checks the signed-in admin when asked,
+// and words errors for forms.
 import "server-only";
 import { ZodError, type z } from "zod";
 import { waitText } from "@/lib/auth/sign-in-errors";
 import { UserError } from "@/lib/server/errors";
+import { withSameOrigin } from "@/lib/server/http/same-origin";
 import { fieldErrors } from "./schemas";
 import { currentUser, type SessionUser } from "./session";
 import { SignInPaused } from "./sign-in-limits";
@@ -23,18 +25,18 @@ export const errorResponse = (err: unknown): Response => {
 /** A JSON route for anyone (sign-up, confirmations): `run(body, req)` gets the validated body. */
 export const publicJsonRoute =
   <S extends z.ZodType>(schema: S, run: (body: z.infer<S>, req: Request) => Promise<Response>) =>
-  async (req: Request): Promise<Response> => {
+  withSameOrigin(async (req: Request): Promise<Response> => {
     try {
       return await run(schema.parse(await req.json().catch(() => ({}))), req);
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  });
 
 /** A JSON route for the signed-in admin's own account (no workspace involved). */
 export const withUser =
   <P>(run: (req: Request, user: SessionUser, params: P) => Promise<Response>) =>
-  async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
+  withSameOrigin(async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     const user = await currentUser();
     if (!user) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
     try {
@@ -42,4 +44,4 @@ export const withUser =
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  });

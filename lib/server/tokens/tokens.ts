@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { appBaseUrl } from "@/lib/server/base-url";
+import { appBaseUrl } from "@/lib/server/public-origin";
 import { UserError } from "@/lib/server/errors";
 import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
 import { hashToken, newToken, parseToken, sameHash } from "./token-format";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
 import { ZEmail, ZNewPassword } from "@/lib/server/auth/schemas";
-import { appBaseUrl } from "@/lib/server/base-url";
+import { appBaseUrl } from "@/lib/server/public-origin";
 import { isUniqueViolation, UserError } from "@/lib/server/errors";
 import { isLinkSecret, newLinkSecret, sha256Hex } from "@/lib/server/secrets";
 import { ZAdminRole, type TAdminRole } from "./admins";

@@ -16,6 +16,7 @@ const asPaused = async (res: Response): Promise<Response> => {
   return new Response(JSON.stringify(body), { status: 429, headers });
 };
 
+// No withSameOrigin: next-auth checks its own CSRF token (a double-submit cookie) on every POST.
 const handler = async (req: Request, ctx: Ctx) => {
   const res = (await NextAuth(req as never, ctx as never, authOptions())) as Response;
   return req.method === "POST" ? asPaused(res) : res;

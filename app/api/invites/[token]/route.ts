@@ -4,13 +4,14 @@ import { ZodError } from "zod";
 import { fieldErrors } from "@/lib/server/auth/schemas";
 import { currentUser } from "@/lib/server/auth/session";
 import { UserError } from "@/lib/server/errors";
+import { withSameOrigin } from "@/lib/server/http/same-origin";
 import { acceptInvite } from "@/lib/server/workspaces/invites";
 
 export const dynamic = "force-dynamic";
 
 const STATUS = { invalid: 400, conflict: 409, not_found: 404, forbidden: 403 } as const;
 
-export const POST = async (req: Request, { params }: { params: Promise<{ token: string }> }) => {
+export const POST = withSameOrigin(async (req: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   try {
     const user = await currentUser();
@@ -23,4 +24,4 @@ export const POST = async (req: Request, { params }: { params: Promise<{ token: 
     console.error("[invite]", err);
     return Response.json({ error: "Something went wrong. Please try again." }, { status: 500 });
   }
-};
+});

@@ -3,8 +3,9 @@
 import { currentEmployee } from "@/lib/server/auth/employee-session";
 import { checkMyCardEdit, updateMyCard, ZMyCardEdit } from "@/lib/server/employee-access/my-card";
 import { UserError } from "@/lib/server/errors";
+import { withSameOrigin } from "@/lib/server/http/same-origin";
 
-export const PATCH = async (req: Request) => {
+export const PATCH = withSameOrigin(async (req: Request) => {
   const me = await currentEmployee();
   if (!me) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
   const parsed = ZMyCardEdit.safeParse(await req.json().catch(() => null));
@@ -19,4 +20,4 @@ export const PATCH = async (req: Request) => {
     return Response.json({ error: "Something went wrong. Please try again." }, { status: 500 });
   }
   return Response.json({ ok: true, saved: Object.keys(values) });
-};
+});

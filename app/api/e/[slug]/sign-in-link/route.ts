@@ -2,12 +2,13 @@
 // answers 202 with the same body, so the form tells nobody which addresses have accounts.
 import { ZEmail } from "@/lib/server/auth/schemas";
 import { requestMagicLink } from "@/lib/server/employee-access/request-magic-link";
+import { withSameOrigin } from "@/lib/server/http/same-origin";
 import { originOfRequest } from "@/lib/server/public-origin";
 import { z } from "zod";
 
 const ZBody = z.object({ email: ZEmail });
 
-export const POST = async (req: Request, { params }: { params: Promise<{ slug: string }> }) => {
+export const POST = withSameOrigin(async (req: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const parsed = ZBody.safeParse(await req.json().catch(() => ({})));
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "Enter a valid email address", field: "email" }, { status: 400 });
@@ -18,4 +19,4 @@ export const POST = async (req: Request, { params }: { params: Promise<{ slug: s
     return Response.json({ error: "Something went wrong. Please try again." }, { status: 500 });
   }
   return Response.json({ ok: true }, { status: 202 });
-};
+});
