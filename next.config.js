@@ -1,3 +1,19 @@
+// Sent on every response, pages and API alike. HSTS is not here: the app may be served over plain
+// http (locally, or behind a TLS-terminating proxy), so the https reverse proxy sends it (README).
+const securityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // Muster needs no device or sensor: deny them to this origin and anything it embeds.
+  {
+    key: "Permissions-Policy",
+    value: "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()",
+  },
+];
+
+// JSON never loads anything. Pages get their own policy, with a per-request nonce, from proxy.ts.
+const apiCsp = "default-src 'none'; frame-ancestors 'none'";
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // Native modules and the Prisma runtime are loaded by Node, not bundled.
@@ -8,6 +24,10 @@ const nextConfig = {
   typedRoutes: false,
   // Lint and type-check run in `npm test`, not in every build.
   typescript: { ignoreBuildErrors: false },
+  headers: async () => [
+    { source: "/:path*", headers: securityHeaders },
+    { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiCsp }] },
+  ],
 };
 
 export default nextConfig;

@@ -14,8 +14,9 @@ export const withLink = (m: Pick<RenderedEmail, "html" | "text">, url: string) =
   text: m.text.replaceAll(LINK_PLACEHOLDER, url),
 });
 
-/** What an admin sees where a link will be: stored emails never hold one. */
-export const showPlaceholder = (s: string) => s.replaceAll(LINK_PLACEHOLDER, "[one-time link — created when the email is sent, never stored]");
+/** What an admin sees where a link will be: stored emails never hold one (a button leads nowhere). */
+export const showPlaceholder = (s: string) =>
+  s.replaceAll(`href="${LINK_PLACEHOLDER}"`, 'href="#link-not-stored"').replaceAll(LINK_PLACEHOLDER, "[one-time link — created when the email is sent, never stored]");
 
 const formatDate = (d: Date) => d.toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
 

@@ -1,0 +1,31 @@
+// Gives every HTML page a Content-Security-Policy with a fresh nonce. Next reads the nonce from the
+// policy on the *request* and puts it on the scripts it renders, so the policy goes both ways.
+// The matcher keeps API routes (the SCIM hot path) and static files out: they never run the proxy.
+import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, pageCsp } from "@/lib/security/page-csp";
+
+export const proxy = (request: NextRequest) => {
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  // A server component that adds a <Script> reads its nonce here: (await headers()).get("x-nonce").
+  headers.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+};
+
+export const config = {
+  matcher: [
+    {
+      // Everything but /api, /api/…, Next's static files and image optimizer, and the favicon.
+      source: "/((?!api/|api$|_next/static|_next/image|favicon\\.ico).*)",
+      // Router prefetches fetch RSC payloads, not HTML: no scripts to protect, no proxy to pay for.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
