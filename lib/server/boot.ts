@@ -15,6 +15,7 @@ export const boot = async () => {
   console.log(`[muster] database: ${config.flavor}`);
   // The outbox worker delivers queued email from this process (after migrations: it reads the outbox).
   const [{ startMailWorker }, { issueLink }, { scrubStoredLinks }] = await Promise.all([import("./email/deliver-email"), import("./links/issue-link"), import("./email/scrub-stored-links")]);
-  await scrubStoredLinks();
+  // In the background: a database that cannot be reached yet must not keep the server from starting.
+  void scrubStoredLinks().catch((err) => console.error("[muster] mail: could not scrub stored links", err));
   startMailWorker(issueLink);
 };

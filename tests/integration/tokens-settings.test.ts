@@ -131,8 +131,8 @@ describe.each(engines())("dashboard tokens, admins and invites on %s", (engine) 
     const rows = await tokensOf(owner, slug);
     expect(rows.find((t) => t.id === theirs.id)?.status).toBe("creator-lost-access");
     expect(rows.find((t) => t.id === cli.id)).toMatchObject({ origin: "cli", createdBy: null, status: "active" });
-    // The removed admin's session no longer reaches the workspace.
-    expect((await admin.session(`/api/w/${slug}/tokens`)).status).toBe(404);
+    // The removed admin's session is over (issue 8: removal ends every session of the removed admin).
+    expect((await admin.session(`/api/w/${slug}/tokens`)).status).toBe(401);
   });
 
   it("an invite link creates the membership once, with the invited role, and is stored only as a hash", async () => {
