@@ -108,8 +108,10 @@ const scimDoc = (p) =>
   });
 
 // ---------- database ----------
+// Every SCIM user's email index row (employeeId, workspaceId, value, type), per batch.
+const emailRows = [];
 const EMPLOYEE_COLUMNS = [
-  "id", "workspaceId", "status", "active", "userName", "userNameKey", "externalId", "scimDoc", "scimDeletedAt", "linkedAt", "version",
+  "id", "workspaceId", "scimId", "status", "active", "userName", "userNameKey", "externalId", "scimDoc", "scimDeletedAt", "linkedAt", "version",
   "displayName", "givenName", "familyName", "email", "displayNameKey", "givenNameKey", "familyNameKey", "emailKey", "emailsText",
   "title", "department", "organization", "employeeNumber", "location", "phone", "managerId", "role", "activatedAt", "archivedAt", "createdAt", "updatedAt",
 ];
@@ -255,8 +257,9 @@ const makeEmployee = (i) => {
   const activatedAt = active && rand() < 0.6 ? createdAt + Math.floor(rand() * (updatedAt - createdAt + 1)) : null;
   if (department !== "Legal" && i % 50 === 0) managers.push(id);
   people.push({ id, userName: email, displayName, scim: scim && !deleted, department, active });
+  if (scim && !deleted) emailRows.push([id, ws.id, email.toLowerCase(), "work"]);
   return [
-    id, ws.id, status, bool(active), scim ? email : null, scim && !deleted ? email.toLowerCase() : null, externalId, doc, deleted ? toDate(archivedAt) : null,
+    id, ws.id, scim && !deleted ? id : null, status, bool(active), scim ? email : null, scim && !deleted ? email.toLowerCase() : null, externalId, doc, deleted ? toDate(archivedAt) : null,
     status === "LINKED" ? toDate(createdAt + Math.floor(rand() * (updatedAt - createdAt + 1))) : null, 1 + Math.floor(rand() * 5),
     displayName, givenName, familyName, email, displayName.toLowerCase(), givenName.toLowerCase(), familyName.toLowerCase(), email.toLowerCase(), `\n${email.toLowerCase()}\n`,
     title, department, scim ? "Muster Demo Inc." : null, employeeNumber, location, phone, managerId, "MEMBER", activatedAt ? toDate(activatedAt) : null,
@@ -266,8 +269,12 @@ const makeEmployee = (i) => {
 
 for (let i = 0; i < N; i += BATCH) {
   const rows = [];
+  emailRows.length = 0;
   for (let j = i; j < Math.min(N, i + BATCH); j++) rows.push(makeEmployee(j));
-  await db.tx(() => db.insert("Employee", EMPLOYEE_COLUMNS, rows));
+  await db.tx(async () => {
+    await db.insert("Employee", EMPLOYEE_COLUMNS, rows);
+    if (emailRows.length) await db.insert("EmployeeEmail", ["employeeId", "workspaceId", "value", "type"], emailRows);
+  });
   if ((i / BATCH) % 5 === 4) console.error(`  ${Math.min(N, i + BATCH).toLocaleString("en")} employees (${elapsed()})`);
 }
 console.error(`employees: ${N.toLocaleString("en")} in ${elapsed()}`);

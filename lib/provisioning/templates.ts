@@ -102,26 +102,29 @@ type Doc = Record<string, unknown>;
 /** Who a rule looks at: the IdP's SCIM document, the named attributes and group names. */
 export type TSubject = { doc: Doc; department: string | null; title: string | null; location: string | null; company: string | null; groups: string[] };
 
+/** What the IdP sent, as a rule sees it: its document, the named attributes and group names. */
+export const subjectOfDoc = (doc: Doc, groups: string[] = []): TSubject => {
+  const cols = userColumns(doc);
+  const sent = Array.isArray(doc.groups) ? (doc.groups as unknown[]).map((g) => (g && typeof g === "object" ? (g as Doc).display : g)).filter((g): g is string => typeof g === "string") : [];
+  return { doc, department: cols.department, title: cols.title, location: cols.location, company: cols.organization, groups: [...groups, ...sent] };
+};
+
 /**
  * An IdP-provisioned employee is judged by what the IdP sent (its SCIM document), whatever the
  * workspace toggles apply; an employee added in Muster (no document) by their profile columns.
  */
 export const subjectOf = (e: { scimDoc: string | null; department?: string | null; title?: string | null; location?: string | null; organization?: string | null }, groups: string[] = []): TSubject => {
-  let doc: Doc = {};
   if (e.scimDoc) {
+    let doc: Doc = {};
     try {
       const parsed: unknown = JSON.parse(e.scimDoc);
       if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) doc = parsed as Doc;
     } catch {
       doc = {};
     }
+    return subjectOfDoc(doc, groups);
   }
-  if (e.scimDoc) {
-    const cols = userColumns(doc);
-    const sent = Array.isArray(doc.groups) ? (doc.groups as unknown[]).map((g) => (g && typeof g === "object" ? (g as Doc).display : g)).filter((g): g is string => typeof g === "string") : [];
-    return { doc, department: cols.department, title: cols.title, location: cols.location, company: cols.organization, groups: [...groups, ...sent] };
-  }
-  return { doc, department: e.department ?? null, title: e.title ?? null, location: e.location ?? null, company: e.organization ?? null, groups };
+  return { doc: {}, department: e.department ?? null, title: e.title ?? null, location: e.location ?? null, company: e.organization ?? null, groups };
 };
 
 const isObj = (v: unknown): v is Doc => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -43,6 +43,17 @@ export type UserColumns = {
 
 export const lower = (s: string | null) => (s === null ? null : s.toLowerCase());
 
+type Named = { displayName: string; givenName: string | null; familyName: string | null; email: string | null };
+
+/** The lower-cased copies filters and search use, however the profile was entered (IdP, dashboard, CSV). */
+export const searchKeys = (p: Named, emails: string[] = p.email ? [p.email] : []) => ({
+  displayNameKey: p.displayName.toLowerCase(),
+  givenNameKey: lower(p.givenName),
+  familyNameKey: lower(p.familyName),
+  emailKey: lower(p.email),
+  emailsText: emails.length ? `\n${emails.map((e) => e.toLowerCase()).join("\n")}\n` : null,
+});
+
 export const userColumns = (doc: Doc): UserColumns => {
   const userName = String(doc.userName ?? "");
   const name = obj(doc.name);
@@ -64,14 +75,10 @@ export const userColumns = (doc: Doc): UserColumns => {
     externalId: str(doc.externalId),
     active: doc.active !== false,
     displayName,
-    displayNameKey: displayName.toLowerCase(),
     givenName,
-    givenNameKey: lower(givenName),
     familyName,
-    familyNameKey: lower(familyName),
     email,
-    emailKey: lower(email),
-    emailsText: allEmails.length ? `\n${allEmails.map((e) => e.toLowerCase()).join("\n")}\n` : null,
+    ...searchKeys({ displayName, givenName, familyName, email }, allEmails),
     title: str(doc.title),
     phone,
     mobile,
@@ -83,6 +90,16 @@ export const userColumns = (doc: Doc): UserColumns => {
     employeeNumber: str(ent.employeeNumber),
     location: str(ent.location) ?? str(workAddress?.locality) ?? null,
   };
+};
+
+/** Every email a document holds, lower-cased and once each, with its type: the employee's email index. */
+export const emailEntries = (doc: Doc): { value: string; type: string | null }[] => {
+  const seen = new Map<string, string | null>();
+  for (const e of list(doc.emails)) {
+    const value = str(e.value)?.toLowerCase();
+    if (value && !seen.has(value) && value.length <= 320) seen.set(value, str(e.type)?.toLowerCase().slice(0, 50) ?? null);
+  }
+  return [...seen].map(([value, type]) => ({ value, type }));
 };
 
 /** The manager reference as sent: an id (Entra), or a userName/email (Okta). */
@@ -122,5 +139,29 @@ export const describeChanges = (before: Partial<UserColumns> | null, after: User
     const fmt = (v: unknown) => (v === null ? "(none)" : typeof v === "string" ? `'${v}'` : String(v));
     out.push(before ? `${label} ${fmt(a)} → ${fmt(b)}` : `${label} ${fmt(b)}`);
   }
+  return out;
+};
+
+const has = (o: Doc, key: string) => Object.keys(o).some((k) => k.toLowerCase() === key.toLowerCase() && o[k] !== undefined);
+
+/**
+ * The columns a document speaks about: the attribute (or one it is derived from) is present, even
+ * if empty. A column the IdP has never sent keeps the value Muster had (an employee added by hand,
+ * then linked); once sent, it follows the IdP, removals included.
+ */
+export const sentColumns = (doc: Doc): Set<keyof UserColumns> => {
+  const out = new Set<keyof UserColumns>(["userName", "userNameKey", "active", "displayName", "displayNameKey"]);
+  const add = (...keys: (keyof UserColumns)[]) => keys.forEach((k) => out.add(k));
+  const name = obj(doc.name);
+  const ent = obj(doc[SCHEMA_URNS.ENTERPRISE_USER]);
+  if (has(doc, "externalId")) add("externalId");
+  if (has(name, "givenName")) add("givenName", "givenNameKey");
+  if (has(name, "familyName")) add("familyName", "familyNameKey");
+  if (has(doc, "emails")) add("email", "emailKey", "emailsText");
+  if (has(doc, "title")) add("title");
+  if (has(doc, "phoneNumbers")) add("phone", "mobile");
+  if (has(doc, "photos")) add("photoUrl");
+  for (const k of ["department", "organization", "division", "costCenter", "employeeNumber"] as const) if (has(ent, k)) add(k);
+  if (has(ent, "location") || has(doc, "addresses")) add("location");
   return out;
 };

@@ -71,3 +71,7 @@ export const conflict = (detail: string) => new ScimError(409, "uniqueness", det
 /** Anything that is not a ScimError becomes a 500 that reveals nothing about the internals. */
 export const toScimError = (err: unknown): ScimError =>
   err instanceof ScimError ? err : new ScimError(500, undefined, "Internal server error");
+
+/** If-Match named another version than the stored one (RFC 7644 §3.14). */
+export const preconditionFailed = (id: string, current: number) =>
+  new ScimError(412, undefined, `The resource ${id} has changed (its version is W/"${current}"); read it again and retry`);

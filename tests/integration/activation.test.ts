@@ -285,7 +285,7 @@ describe.each(engines())("activation emails and employee sign-in on %s", (engine
 
   it("POST /api/w/{slug}/employees/activation sends again, once per request; the workspace toggle stops automatic emails", async () => {
     const ws = await workspace("resend");
-    await sql(app, `UPDATE "Workspace" SET "sendActivationEmails" = $1 WHERE slug = $2`, [engine === "sqlite" ? 0 : false, ws.slug]);
+    await sql(app, `UPDATE "Workspace" SET "sendActivationEmails" = $1, "policyVersion" = "policyVersion" + 1 WHERE slug = $2`, [engine === "sqlite" ? 0 : false, ws.slug]);
     const email = `hedy-${tag()}@resend.test`;
     const id = await provision(ws, email);
     await sleep(1200);

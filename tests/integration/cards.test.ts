@@ -228,7 +228,8 @@ describe.each(engines())("cards and templates on %s", (engine) => {
   describe("workspace toggles", () => {
     it("applyDepartment off keeps the IdP's department off the card, and relinking it is refused", async () => {
       const ws = await workspace("toggles");
-      await sql(app, `UPDATE "Workspace" SET "applyDepartment" = false, "applyManager" = false WHERE slug = $1`, [ws.slug]);
+      // As the Settings page does it: the policy version moves with the settings (cached policies expire).
+      await sql(app, `UPDATE "Workspace" SET "applyDepartment" = false, "applyManager" = false, "policyVersion" = "policyVersion" + 1 WHERE slug = $1`, [ws.slug]);
       const id = await provision(ws.scim, person(ws, "Dan", { department: "Finance" }));
       const c = await card(ws, id);
       expect(field(c, "department")).toMatchObject({ onCard: false, value: null, switchedOff: true, fromIdp: false });
@@ -239,7 +240,7 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       expect(relink.status).toBe(400);
       expect(relink.body.error).toContain("does not apply");
       // Turned on later: the next sync brings the IdP's department onto the card, linked.
-      await sql(app, `UPDATE "Workspace" SET "applyDepartment" = true WHERE slug = $1`, [ws.slug]);
+      await sql(app, `UPDATE "Workspace" SET "applyDepartment" = true, "policyVersion" = "policyVersion" + 1 WHERE slug = $1`, [ws.slug]);
       await patchUser(ws.scim, id, { op: "replace", path: "title", value: "Controller" });
       expect(field(await card(ws, id), "department")).toMatchObject({ value: "Treasury", linked: true, locked: true });
     });

@@ -180,20 +180,24 @@ describe.each(engines())("Okta on %s", (engine) => {
       expect(on.body.active).toBe(true);
     });
 
-    it("re-assigning a deactivated user by POST with the same userName and externalId brings back the same id", async () => {
+    // RFC 7644 §3.3: a deactivated user is still a resource, so its userName is taken (issue
+    // "Provisioning engine", case 2). Okta's re-assignment finds it by userName first and re-activates it.
+    it("re-assigning a deactivated user: a POST of its userName is 409; Okta's lookup finds it and re-activates the same id", async () => {
       const user = await createUser(t.client);
       const off = await t.client.patch(`/Users/${user.id}`, patchOps({ op: "replace", value: { active: false } }), { contentType: JSON_CT });
       expect(off.status, off.text).toBe(200);
 
       const body = oktaUser({ userName: user.userName, externalId: user.externalId });
       const again = await t.client.post("/Users", body, { contentType: JSON_CT });
-      expectStatus(again, 201, 200);
-      expect(again.body).toMatchObject({ id: user.id, userName: user.userName, externalId: user.externalId, active: true });
+      expect(again.status, again.text).toBe(409);
+      expect(again.body).toMatchObject({ scimType: "uniqueness" });
       expect(again.text).not.toContain(body.password as string);
 
-      const got = await t.client.get(`/Users/${user.id}`);
-      expect(got.body.active).toBe(true);
-      expect(expectList(await t.client.get(byUserName(user.userName))).map((r) => r.id)).toEqual([user.id]);
+      const found = expectList(await t.client.get(byUserName(user.userName)));
+      expect(found.map((r) => [r.id, r.active])).toEqual([[user.id, false]]);
+      const on = await t.client.patch(`/Users/${user.id}`, patchOps({ op: "replace", value: { active: true } }), { contentType: JSON_CT });
+      expect(on.status, on.text).toBe(200);
+      expect((await t.client.get(`/Users/${user.id}`)).body.active).toBe(true);
     });
   });
 

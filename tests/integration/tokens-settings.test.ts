@@ -250,7 +250,7 @@ describe.each(engines())("dashboard tokens, admins and invites on %s", (engine) 
     const { slug, owner } = await workspace("role");
     const t = await generate(owner, slug, "Role test");
     // The settings page saves through a server action (covered by e2e); here the stored value is set directly.
-    await sql(app, `UPDATE "Workspace" SET "defaultRole" = 'GUEST' WHERE slug = $1`, [slug]);
+    await sql(app, `UPDATE "Workspace" SET "defaultRole" = 'GUEST', "policyVersion" = "policyVersion" + 1 WHERE slug = $1`, [slug]);
     const res = await fetch(`${app.baseUrl}/api/scim/v2/Users`, {
       method: "POST",
       headers: { Authorization: `Bearer ${t.token}`, "Content-Type": "application/scim+json" },

@@ -90,7 +90,7 @@ export const baseCardRows = async (client: Tx | Db, workspaceId: string, e: TCar
 
 /** Saves the untouched card of an employee that has none yet, so it can be edited. */
 export const ensureCard = async (tx: Tx, workspaceId: string, e: TCardEmployee, settings: TApplySettings) => {
-  if ((await tx.cardField.count({ where: { employeeId: e.id } })) > 0) return;
+  if ((await tx.cardField.count({ where: { workspaceId, employeeId: e.id } })) > 0) return;
   const rows = await baseCardRows(tx, workspaceId, e, settings);
-  await tx.cardField.createMany({ data: rows.map((r) => ({ ...r, employeeId: e.id })) });
+  await tx.cardField.createMany({ data: rows.map((r) => ({ ...r, workspaceId, employeeId: e.id })) });
 };

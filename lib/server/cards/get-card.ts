@@ -72,6 +72,6 @@ export const getCard = async (workspaceId: string, employeeId: string): Promise<
 
 /** The card as a plain record (key → value), for the business card view; {} when it has no card. */
 export const cardValues = async (workspaceId: string, employeeId: string): Promise<Record<string, string | null>> => {
-  const rows = await db.cardField.findMany({ where: { employeeId, employee: { workspaceId } }, select: { key: true, value: true } });
+  const rows = await db.cardField.findMany({ where: { workspaceId, employeeId }, select: { key: true, value: true } });
   return cardRecord(rows);
 };

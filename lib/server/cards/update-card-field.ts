@@ -30,21 +30,21 @@ export const updateCardField = async (workspaceId: string, employeeId: string, k
     ]);
     if (!e || !settings) throw new UserError("No employee with that id in this workspace", "employeeId", "not_found");
     await ensureCard(tx, workspaceId, e, settings);
-    const where = { employeeId_key: { employeeId: e.id, key } };
+    const where = { employeeId_key: { employeeId: e.id, key }, workspaceId };
     const label = fieldLabel(key);
 
     switch (data.action) {
       case "edit": {
         const value = data.value === "" ? null : data.value;
         if (value && IMAGE_KEYS.has(key) && !/^https:\/\/\S+$/i.test(value)) throw new UserError("Use an https:// address for images", "value");
-        await tx.cardField.upsert({ where, create: { employeeId: e.id, key, value, linked: false, locked: true }, update: { value, linked: false } });
+        await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value, linked: false, locked: true }, update: { value, linked: false } });
         return { key, message: `${label} saved. It is no longer synced with the identity provider.` };
       }
       case "unlock":
-        await tx.cardField.upsert({ where, create: { employeeId: e.id, key, value: null, linked: false, locked: false }, update: { locked: false, linked: false } });
+        await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value: null, linked: false, locked: false }, update: { locked: false, linked: false } });
         return { key, message: `${label} unlocked: the employee can edit it. It is no longer synced with the identity provider.` };
       case "lock":
-        await tx.cardField.upsert({ where, create: { employeeId: e.id, key, value: null, linked: false, locked: true }, update: { locked: true } });
+        await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value: null, linked: false, locked: true }, update: { locked: true } });
         return { key, message: `${label} locked: the employee can no longer edit it.` };
       case "relink": {
         if (!e.scimDoc) throw new UserError("This employee was added in Muster: there is no identity provider value to relink to.", "key");
@@ -52,7 +52,7 @@ export const updateCardField = async (workspaceId: string, employeeId: string, k
         if (!isIdpKey(key)) throw new UserError(`${label} does not come from the identity provider.`, "key");
         const idp = (await idpValuesOf(tx, workspaceId, e, settings)) ?? {};
         const value = (idp as Record<string, string | null>)[key] ?? null;
-        await tx.cardField.upsert({ where, create: { employeeId: e.id, key, value, linked: true, locked: true }, update: { value, linked: true } });
+        await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value, linked: true, locked: true }, update: { value, linked: true } });
         return { key, message: `${label} relinked: it shows the identity provider's value again and follows its changes.` };
       }
     }

@@ -9,6 +9,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db/client";
+import { uncounted } from "@/lib/db/statement-count";
 import { parseLinkSpec, type LinkSpec } from "./enqueue-email";
 import { mailConfig, retryDelayMs, workerIntervalMs, type MailConfig } from "./mail-config";
 import { maskLinks } from "./outbox-status";
@@ -141,7 +142,7 @@ const runPass = (): Promise<DeliveryReport> => {
 
 /** Delivers what a request just queued, without waiting for the next tick. Call after the commit. */
 export const kickMailWorker = () => {
-  setImmediate(() => void runPass());
+  uncounted(() => setImmediate(() => void runPass()));
 };
 
 /** Starts the in-process worker (once per process; the timer does not keep the process alive). */

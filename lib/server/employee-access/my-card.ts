@@ -64,10 +64,10 @@ export const checkMyCardEdit = (fields: Record<string, string>) => {
  * Saves an employee's edits, all or nothing. Only unlocked fields of this employee's own card
  * change (scoped by employeeId and locked: false); each edited field is unlinked.
  */
-export const updateMyCard = async (employeeId: string, values: Record<string, string | null>) =>
+export const updateMyCard = async (me: { id: string; workspaceId: string }, values: Record<string, string | null>) =>
   db.$transaction(async (tx) => {
     for (const [key, value] of Object.entries(values)) {
-      const { count } = await tx.cardField.updateMany({ where: { employeeId, key, locked: false }, data: { value, linked: false } });
+      const { count } = await tx.cardField.updateMany({ where: { workspaceId: me.workspaceId, employeeId: me.id, key, locked: false }, data: { value, linked: false } });
       if (count === 0) throw new UserError("Your company manages this field; it cannot be changed here.", key, "forbidden");
     }
   });

@@ -5,7 +5,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { queueActivation } from "@/lib/provisioning/activation";
+import { queueActivation } from "@/lib/server/provisioning/queue-activation";
 import { kickMailWorker } from "@/lib/server/email/deliver-email";
 
 const ZRequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: "requestId must be 8–64 letters, digits, - or _" });
@@ -51,7 +51,7 @@ export const sendActivation = async (workspace: { id: string; name: string }, in
     if (!eligible.length) continue;
     queued += await db.$transaction(async (tx) => {
       let n = 0;
-      for (const e of eligible) if (await queueActivation(tx, e, workspace.name, origin, `activation:send:${requestId}:${e.id}`)) n++;
+      for (const e of eligible) if (await queueActivation(tx, { ...e, email: e.email }, workspace.name, origin, `activation:send:${requestId}:${e.id}`)) n++;
       return n;
     });
   }

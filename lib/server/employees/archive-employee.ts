@@ -2,7 +2,7 @@
 // the IdP archives and restores the ones it provisioned.
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { revokeEmployeeAccess } from "@/lib/provisioning/activation";
+import { expireLoginTokens } from "@/lib/server/auth/login-tokens";
 import { UserError } from "@/lib/server/errors";
 import { findActiveByEmail } from "./create-employee";
 
@@ -15,16 +15,18 @@ const load = async (client: Tx | typeof db, workspaceId: string, id: string) => 
   return e;
 };
 
-export const archiveEmployee = async (workspaceId: string, id: string) => {
-  const e = await load(db, workspaceId, id);
-  if (e.status === "ARCHIVED") throw new UserError("This employee is already archived", "id", "conflict");
-  const { count } = await db.employee.updateMany({
-    where: { id, workspaceId, status: "MANUAL", scimDoc: null },
-    data: { status: "ARCHIVED", active: false, archivedAt: new Date(), version: { increment: 1 } },
+/** Archived like the IdP archives (plan-user.ts): every session and sign-in link of the employee ends. */
+export const archiveEmployee = async (workspaceId: string, id: string) =>
+  db.$transaction(async (tx) => {
+    const e = await load(tx, workspaceId, id);
+    if (e.status === "ARCHIVED") throw new UserError("This employee is already archived", "id", "conflict");
+    const { count } = await tx.employee.updateMany({
+      where: { id, workspaceId, status: "MANUAL", scimDoc: null },
+      data: { status: "ARCHIVED", active: false, archivedAt: new Date(), sessionVersion: { increment: 1 }, version: { increment: 1 } },
+    });
+    if (count === 0) throw new UserError("This employee changed in the meantime; reload the page", "id", "conflict");
+    await expireLoginTokens(tx, workspaceId, id);
   });
-  if (count === 0) throw new UserError("This employee changed in the meantime; reload the page", "id", "conflict");
-  await revokeEmployeeAccess(db, workspaceId, id);
-};
 
 export const restoreEmployee = async (workspaceId: string, id: string) =>
   db.$transaction(async (tx) => {

@@ -15,7 +15,7 @@ const VENDORS: [RegExp, string][] = [
 /** Which IdP wrote this employee last: the vendor its User-Agent names, else the SCIM token's name. */
 const identityProvider = async (workspaceId: string, employeeId: string): Promise<string | null> => {
   const last = await db.provisioningEvent.findFirst({
-    where: { workspaceId, resourceId: employeeId, tokenId: { not: null } },
+    where: { workspaceId, employeeId, tokenId: { not: null } },
     orderBy: { at: "desc" },
     select: { client: true, tokenId: true },
   });

@@ -5,6 +5,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { TImportIssue, TImportResult, TImportRow } from "@/lib/employees/csv-import";
 import { ZEmployeeEmail } from "@/lib/employees/schemas";
+import { planManualChange, planManualEmployee } from "@/lib/server/provisioning/plan-manual";
+import { policyOf } from "@/lib/server/provisioning/policy";
 import { splitName } from "./employee-where";
 
 type Fields = { displayName?: string; givenName?: string; familyName?: string; title?: string; department?: string; location?: string; phone?: string };
@@ -61,6 +63,7 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
   const { issues, valid } = validate(rows);
   const result: TImportResult = { created: 0, updated: 0, unchanged: 0, skipped: 0, issues };
   if (!valid.length) return sortIssues(result);
+  const { defaultRole } = await policyOf(workspaceId);
 
   await db.$transaction(
     async (tx) => {
@@ -98,34 +101,16 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
         }
         const { count } = await tx.employee.updateMany({
           where: { id: match.id, workspaceId, status: "MANUAL", scimDoc: null },
-          data: {
-            ...changes,
-            ...(changes.displayName ? { displayNameKey: changes.displayName.toLowerCase() } : {}),
-            ...(changes.givenName ? { givenNameKey: changes.givenName.toLowerCase() } : {}),
-            ...(changes.familyName ? { familyNameKey: changes.familyName.toLowerCase() } : {}),
-            version: { increment: 1 },
-          },
+          data: { ...planManualChange({ displayName: match.displayName ?? v.email, givenName: match.givenName, familyName: match.familyName }, changes), version: { increment: 1 } },
         });
         result.updated += count;
       }
       if (toCreate.length) {
         const { count } = await tx.employee.createMany({
-          data: toCreate.map((v) => {
-            const displayName = v.fields.displayName ?? v.email;
-            return {
-              workspaceId,
-              status: "MANUAL",
-              active: true,
-              ...v.fields,
-              displayName,
-              displayNameKey: displayName.toLowerCase(),
-              givenNameKey: v.fields.givenName?.toLowerCase() ?? null,
-              familyNameKey: v.fields.familyName?.toLowerCase() ?? null,
-              email: v.email,
-              emailKey: v.key,
-              emailsText: `\n${v.key}\n`,
-            };
-          }),
+          data: toCreate.map((v) => ({
+            workspaceId,
+            ...planManualEmployee({ ...v.fields, displayName: v.fields.displayName ?? v.email, givenName: v.fields.givenName ?? null, familyName: v.fields.familyName ?? null, email: v.email }, defaultRole),
+          })),
         });
         result.created = count;
       }

@@ -1,4 +1,6 @@
 import { ScimError, conflict, notFound } from "@/lib/scim/errors";
+
+export { preconditionFailed } from "@/lib/scim/errors";
 import { isUniqueViolation } from "@/lib/server/errors";
 
 /** Database errors become SCIM errors here, in the service layer (STYLE.md #8). */
@@ -8,6 +10,3 @@ export const translateDbError = (err: unknown, what: string): unknown => {
   if (typeof err === "object" && err !== null && (err as { code?: string }).code === "P2025") return notFound(`${what} not found`);
   return err;
 };
-
-export const preconditionFailed = (id: string, current: number) =>
-  new ScimError(412, undefined, `The resource ${id} has changed (its version is W/"${current}"); read it again and retry`);

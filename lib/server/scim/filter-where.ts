@@ -10,7 +10,7 @@ type Kind = "ci" | "exact" | "bool" | "date" | "emails" | "members";
 type Column = { field: string; kind: Kind };
 
 const USER_COLUMNS: Record<string, Column> = {
-  id: { field: "id", kind: "exact" },
+  id: { field: "scimId", kind: "exact" },
   username: { field: "userNameKey", kind: "ci" },
   externalid: { field: "externalId", kind: "exact" },
   displayname: { field: "displayNameKey", kind: "ci" },
@@ -66,7 +66,7 @@ const compare = (rt: ResourceType, f: Extract<Filter, { value: CompValue }>): Wh
   }
   if (kind === "members") {
     if (f.op !== "eq" || typeof v !== "string") throw unsupported(f.path, ` with ${f.op}`);
-    return { members: { some: { employeeId: v } } };
+    return { members: { some: { employee: { scimId: v } } } };
   }
   if (v === null) {
     if (f.op === "eq") return { [field]: null };
@@ -81,12 +81,13 @@ const compare = (rt: ResourceType, f: Extract<Filter, { value: CompValue }>): Wh
   }
   const text = kind === "exact" ? String(v) : String(v).toLowerCase();
   if (kind === "emails") {
-    // eq uses the indexed primary email (what IdPs match on); substring operators scan all emails.
+    // eq: any of the user's emails (RFC 7644 §3.4.2.2), from the email index; substring operators
+    // scan the workspace's emails.
     switch (f.op) {
       case "eq":
-        return { emailKey: text };
+        return { emails: { some: { value: text } } };
       case "ne":
-        return orNull("emailKey", { not: text });
+        return { NOT: { emails: { some: { value: text } } } };
       case "co":
         return { emailsText: { contains: text } };
       case "sw":
@@ -119,8 +120,25 @@ const compare = (rt: ResourceType, f: Extract<Filter, { value: CompValue }>): Wh
   }
 };
 
+// emails[type eq "work" and value eq "x"] (and Entra's emails[type eq "work"].value eq "x", which
+// parses to the same): one email that has both, from the email index.
+const emailElement = (rt: ResourceType, path: AttrPath, inner: Filter): Where | null => {
+  if (rt !== "User" || path.attr.toLowerCase() !== "emails" || path.sub) return null;
+  const terms = inner.op === "and" ? inner.filters : [inner];
+  const some: Record<string, string> = {};
+  for (const t of terms) {
+    if (t.op !== "eq" || t.path.sub || typeof t.value !== "string") return null;
+    const attr = t.path.attr.toLowerCase();
+    if (attr !== "value" && attr !== "type") return null;
+    some[attr] = t.value.toLowerCase();
+  }
+  return some.value === undefined ? null : { emails: { some } };
+};
+
 // emails[value co "@x"] and members[value eq "id"]: only conditions on the element's value are indexed.
 const valuePath = (rt: ResourceType, path: AttrPath, inner: Filter): Where => {
+  const email = emailElement(rt, path, inner);
+  if (email) return email;
   const rebase = (f: Filter): Filter => {
     switch (f.op) {
       case "and":

@@ -1,17 +1,20 @@
 // SCIM Groups. Members live in GroupMember rows, never in the stored document, so a membership
-// change on a 10,000-member group touches only the rows it names.
+// change on a 10,000-member group touches only the rows it names. Members are named by their SCIM
+// ids (Employee.scimId) on the wire and stored by employee id. Each change is logged in its own
+// transaction (the request's journal).
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
-import { notFound } from "@/lib/scim/errors";
+import { notFound, preconditionFailed } from "@/lib/scim/errors";
 import { matchesElement } from "@/lib/scim/filter";
 import type { MemberOp } from "@/lib/scim/patch";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import type { ResourceStore, StoredResource } from "@/lib/scim/store";
-import { preconditionFailed, translateDbError } from "./errors";
+import type { ProvisioningContext } from "@/lib/server/provisioning/provision-user";
+import { translateDbError } from "./errors";
 import { toOrderBy, toWhere } from "./filter-where";
 
 type Group = NonNullable<Awaited<ReturnType<Db["group"]["findFirst"]>>>;
-type Member = { employeeId: string; employee: { displayName: string | null; userName: string | null } };
+type Member = { employeeId: string; employee: { scimId: string | null; displayName: string | null; userName: string | null } };
 
 // Group documents hold no members and no id.
 const splitMembers = (doc: JsonObject): { doc: JsonObject; members: string[] | undefined } => {
@@ -23,11 +26,11 @@ const splitMembers = (doc: JsonObject): { doc: JsonObject; members: string[] | u
 
 const CHUNK = 500; // keeps IN lists and multi-row inserts within every engine's parameter limits
 
-export const groupStore = (db: Db, workspaceId: string, baseUrl: string): ResourceStore => {
+export const groupStore = ({ db, workspaceId, journal }: ProvisioningContext, baseUrl: string): ResourceStore => {
   const membersOf = async (groupIds: string[]) => {
     const rows = await db.groupMember.findMany({
       where: { workspaceId, groupId: { in: groupIds } },
-      select: { groupId: true, employeeId: true, employee: { select: { displayName: true, userName: true } } },
+      select: { groupId: true, employeeId: true, employee: { select: { scimId: true, displayName: true, userName: true } } },
       orderBy: { createdAt: "asc" },
     });
     const map = new Map<string, Member[]>();
@@ -37,41 +40,48 @@ export const groupStore = (db: Db, workspaceId: string, baseUrl: string): Resour
 
   const toStored = (g: Group, members: Member[] | undefined): StoredResource => {
     const doc = JSON.parse(g.scimDoc) as JsonObject;
-    if (members) doc.members = members.map((m) => ({ value: m.employeeId, display: m.employee.displayName ?? m.employee.userName ?? undefined, $ref: `${baseUrl}/Users/${m.employeeId}`, type: "User" }));
+    if (members) {
+      doc.members = members
+        .filter((m) => m.employee.scimId !== null)
+        .map((m) => ({ value: m.employee.scimId, display: m.employee.displayName ?? m.employee.userName ?? undefined, $ref: `${baseUrl}/Users/${m.employee.scimId}`, type: "User" }));
+    }
     return { id: g.id, doc, created: g.createdAt, lastModified: g.updatedAt, version: g.version };
   };
 
-  // Only SCIM users of this workspace can be members; other ids are reported, not stored.
-  const existingUsers = async (tx: Tx, ids: string[]) => {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await tx.employee.findMany({ where: { workspaceId, id: { in: ids.slice(i, i + CHUNK) }, scimDoc: { not: null }, scimDeletedAt: null }, select: { id: true } });
-      rows.forEach((r) => found.add(r.id));
+  // Only SCIM users of this workspace can be members: their SCIM ids → employee ids. Other ids
+  // are reported, not stored.
+  const employeesOf = async (tx: Tx, scimIds: string[]) => {
+    const found = new Map<string, string>();
+    for (let i = 0; i < scimIds.length; i += CHUNK) {
+      const rows = await tx.employee.findMany({ where: { workspaceId, scimId: { in: scimIds.slice(i, i + CHUNK) } }, select: { id: true, scimId: true } });
+      rows.forEach((r) => found.set(r.scimId!, r.id));
     }
     return found;
   };
 
-  const addMembers = async (tx: Tx, groupId: string, ids: string[]) => {
-    const valid = await existingUsers(tx, ids);
+  const addMembers = async (tx: Tx, groupId: string, scimIds: string[]) => {
+    const byScimId = await employeesOf(tx, scimIds);
+    const ids = [...new Set(byScimId.values())];
     const already = new Set<string>();
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await tx.groupMember.findMany({ where: { groupId, employeeId: { in: ids.slice(i, i + CHUNK) } }, select: { employeeId: true } });
+      const rows = await tx.groupMember.findMany({ where: { workspaceId, groupId, employeeId: { in: ids.slice(i, i + CHUNK) } }, select: { employeeId: true } });
       rows.forEach((r) => already.add(r.employeeId));
     }
-    const toAdd = ids.filter((id) => valid.has(id) && !already.has(id));
+    const toAdd = ids.filter((id) => !already.has(id));
     for (let i = 0; i < toAdd.length; i += CHUNK) {
       await tx.groupMember.createMany({ data: toAdd.slice(i, i + CHUNK).map((employeeId) => ({ groupId, employeeId, workspaceId })) });
     }
-    return { added: toAdd.length, unknown: ids.filter((id) => !valid.has(id)).length };
+    return { added: toAdd.length, unknown: scimIds.filter((id) => !byScimId.has(id)).length };
   };
 
-  const removeMembers = async (tx: Tx, groupId: string, ids: string[]) => {
+  const removeEmployees = async (tx: Tx, groupId: string, ids: string[]) => {
     let removed = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
-      removed += (await tx.groupMember.deleteMany({ where: { groupId, employeeId: { in: ids.slice(i, i + CHUNK) } } })).count;
+      removed += (await tx.groupMember.deleteMany({ where: { workspaceId, groupId, employeeId: { in: ids.slice(i, i + CHUNK) } } })).count;
     }
     return removed;
   };
+  const removeMembers = async (tx: Tx, groupId: string, scimIds: string[]) => removeEmployees(tx, groupId, [...(await employeesOf(tx, scimIds)).values()]);
 
   const applyMemberOps = async (tx: Tx, groupId: string, ops: MemberOp[]) => {
     const notes: string[] = [];
@@ -80,16 +90,16 @@ export const groupStore = (db: Db, workspaceId: string, baseUrl: string): Resour
     let unknown = 0;
     for (const op of ops) {
       if (op.op === "replace") {
-        removed += (await tx.groupMember.deleteMany({ where: { groupId } })).count;
+        removed += (await tx.groupMember.deleteMany({ where: { workspaceId, groupId } })).count;
       }
       if (op.op === "remove") {
         if (op.values) removed += await removeMembers(tx, groupId, op.values);
         else if (op.filter) {
           // A filter on other member attributes: evaluate it on the (display-enriched) members.
-          const all = await tx.groupMember.findMany({ where: { groupId }, select: { employeeId: true, employee: { select: { displayName: true } } } });
-          const hit = all.filter((m) => matchesElement(op.filter!, { value: m.employeeId, display: m.employee.displayName, type: "User" }, { parent: { attr: "members" } }));
-          removed += await removeMembers(tx, groupId, hit.map((m) => m.employeeId));
-        } else removed += (await tx.groupMember.deleteMany({ where: { groupId } })).count;
+          const all = await tx.groupMember.findMany({ where: { workspaceId, groupId }, select: { employeeId: true, employee: { select: { scimId: true, displayName: true } } } });
+          const hit = all.filter((m) => matchesElement(op.filter!, { value: m.employee.scimId, display: m.employee.displayName, type: "User" }, { parent: { attr: "members" } }));
+          removed += await removeEmployees(tx, groupId, hit.map((m) => m.employeeId));
+        } else removed += (await tx.groupMember.deleteMany({ where: { workspaceId, groupId } })).count;
         continue;
       }
       const r = await addMembers(tx, groupId, op.values ?? []);
@@ -114,11 +124,16 @@ export const groupStore = (db: Db, workspaceId: string, baseUrl: string): Resour
     return { displayName, displayNameKey: displayName.toLowerCase(), externalId: typeof doc.externalId === "string" ? doc.externalId : null, scimDoc: JSON.stringify(doc) };
   };
 
-  const save = async (tx: Tx, g: Group, doc: JsonObject, ops: MemberOp[], verb: string) => {
-    const updated = await tx.group.update({ where: { id: g.id }, data: { ...columns(doc), version: { increment: 1 } } });
+  type Op = "create" | "replace" | "patch" | "delete";
+  const log = (tx: Tx, op: Op, id: string, summary: string, ignored?: readonly string[]) => journal.record(tx, { op, resourceType: "Group", resourceId: id, employeeId: null, change: null, summary, ignored });
+
+  const save = async (tx: Tx, g: Group, doc: JsonObject, ops: MemberOp[], verb: string, op: Op, ignored?: readonly string[]) => {
+    const updated = await tx.group.update({ where: { id: g.id, workspaceId }, data: { ...columns(doc), version: { increment: 1 } } });
     const notes = await applyMemberOps(tx, g.id, ops);
     if (updated.displayName !== g.displayName) notes.unshift(`renamed '${g.displayName}' → '${updated.displayName}'`);
-    return { updated, summary: `${verb} group ${updated.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}` };
+    const summary = `${verb} group ${updated.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}`;
+    await log(tx, op, g.id, summary, ignored);
+    return { updated, summary };
   };
 
   const stored = async (g: Group) => toStored(g, (await membersOf([g.id])).get(g.id) ?? []);
@@ -140,13 +155,15 @@ export const groupStore = (db: Db, workspaceId: string, baseUrl: string): Resour
       return opts.withMembers ? stored(g) : toStored(g, undefined);
     },
 
-    create: async (input) => {
+    create: async (input, _password, info) => {
       const { doc, members } = splitMembers(input);
       try {
         const { g, summary } = await db.$transaction(async (tx) => {
           const g = await tx.group.create({ data: { workspaceId, ...columns(doc) } });
           const notes = members?.length ? await applyMemberOps(tx, g.id, [{ op: "add", values: members }]) : [];
-          return { g, summary: `Created group ${g.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}` };
+          const summary = `Created group ${g.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}`;
+          await log(tx, "create", g.id, summary, info?.ignored);
+          return { g, summary };
         });
         return { resource: await stored(g), summary, created: true };
       } catch (err) {
@@ -154,17 +171,17 @@ export const groupStore = (db: Db, workspaceId: string, baseUrl: string): Resour
       }
     },
 
-    replace: async (id, input, _password, ifMatch) => {
+    replace: async (id, input, _password, ifMatch, info) => {
       const { doc, members } = splitMembers(input);
-      const { updated, summary } = await db.$transaction(async (tx) => save(tx, await load(tx, id, ifMatch), doc, [{ op: "replace", values: members ?? [] }], "Replaced"));
+      const { updated, summary } = await db.$transaction(async (tx) => save(tx, await load(tx, id, ifMatch), doc, [{ op: "replace", values: members ?? [] }], "Replaced", "replace", info?.ignored));
       return { resource: await stored(updated), summary };
     },
 
     patch: async (id, patch, ifMatch) => {
       const { updated, summary } = await db.$transaction(async (tx) => {
         const g = await load(tx, id, ifMatch);
-        const { resource, memberOps } = patch(JSON.parse(g.scimDoc) as JsonObject);
-        return save(tx, g, splitMembers(resource).doc, memberOps ?? [], "Updated");
+        const { resource, memberOps, ignored } = patch(JSON.parse(g.scimDoc) as JsonObject);
+        return save(tx, g, splitMembers(resource).doc, memberOps ?? [], "Updated", "patch", ignored);
       });
       // Members are not re-read after a PATCH: groups can be huge and the answer is a 204.
       return { resource: toStored(updated, undefined), summary };
@@ -173,8 +190,10 @@ export const groupStore = (db: Db, workspaceId: string, baseUrl: string): Resour
     remove: async (id, ifMatch) =>
       db.$transaction(async (tx) => {
         const g = await load(tx, id, ifMatch);
-        await tx.group.delete({ where: { id: g.id } });
-        return { summary: `Deleted group ${g.displayName}` };
+        await tx.group.delete({ where: { id: g.id, workspaceId } });
+        const summary = `Deleted group ${g.displayName}`;
+        await log(tx, "delete", g.id, summary);
+        return { summary };
       }),
   };
 };

@@ -1,5 +1,7 @@
 // Request bodies go into the provisioning log without secrets: passwords and anything that looks
 // like a bearer token are masked, and the body is cut to a size the dashboard can show.
+import { TOKEN_IN_TEXT } from "@/lib/server/tokens/token-format";
+
 const SECRET_KEYS = /^(password|secret|token|access_?token|client_?secret)$/i;
 const MAX_LOGGED = 16 * 1024;
 
@@ -15,7 +17,7 @@ const scrub = (v: unknown): unknown => {
       }),
     );
   }
-  if (typeof v === "string") return v.replace(/mst_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/g, "[redacted token]");
+  if (typeof v === "string") return v.replace(TOKEN_IN_TEXT, "[redacted token]");
   return v;
 };
 
@@ -25,7 +27,7 @@ export const redactBody = (body: string | null): string | null => {
   try {
     out = JSON.stringify(scrub(JSON.parse(body)), null, 2);
   } catch {
-    out = body.replace(/mst_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/g, "[redacted token]").replace(/("password"\s*:\s*)"[^"]*"/gi, '$1"[redacted]"');
+    out = body.replace(TOKEN_IN_TEXT, "[redacted token]").replace(/("password"\s*:\s*)"[^"]*"/gi, '$1"[redacted]"');
   }
   return out.length > MAX_LOGGED ? `${out.slice(0, MAX_LOGGED)}\n… (${out.length - MAX_LOGGED} more characters)` : out;
 };

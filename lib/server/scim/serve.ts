@@ -1,10 +1,15 @@
-// Adapts an HTTP request to the SCIM core: bearer auth, rate limit, body limits, the store for
-// the token's workspace, and one provisioning-log row per request.
+// Adapts an HTTP request to the SCIM core: bearer auth, rate limit, body limits, the stores for
+// the token's workspace and policy, and the provisioning log. A change is logged in its own
+// transaction (the stores call the journal); reads and refused requests get their row afterwards.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import { withStatementCount } from "@/lib/db/statement-count";
 import { ScimError } from "@/lib/scim/errors";
 import { errorResponse, handleScim } from "@/lib/scim/handler";
-import { SCIM_CONTENT_TYPE, type ScimConfig, type ScimLogInfo, type ScimResponse } from "@/lib/scim/http";
+import { SCIM_CONTENT_TYPE, type ScimConfig, type ScimResponse } from "@/lib/scim/http";
+import type { Journal, JournalEntry } from "@/lib/server/provisioning/journal";
+import { policyOf } from "@/lib/server/provisioning/policy";
+import { originOfRequest } from "@/lib/server/public-origin";
 import { verifyToken, type ScimPrincipal } from "@/lib/server/tokens/tokens";
 import { groupStore } from "./group-store";
 import { takeToken } from "./rate-limit";
@@ -12,11 +17,6 @@ import { redactBody, redactResponse } from "./redact";
 import { userStore } from "./user-store";
 
 export const SCIM_LIMITS = { maxOperations: 1000, maxPayloadSize: 1_048_576, maxResults: 1000 };
-
-const baseUrlOf = (request: Request) => {
-  const configured = process.env.MUSTER_BASE_URL || process.env.NEXTAUTH_URL;
-  return `${(configured || new URL(request.url).origin).replace(/\/+$/, "")}/api/scim/v2`;
-};
 
 const unauthorized = (detail: string, error?: "invalid_token") =>
   new ScimError(401, undefined, detail, { "WWW-Authenticate": `Bearer realm="Muster SCIM"${error ? `, error="${error}"` : ""}` });
@@ -75,30 +75,75 @@ const toHttp = (res: ScimResponse): Response => {
 
 // Attributes the IdP sent that /Schemas does not declare were accepted but not kept: the admin
 // sees which in the log, e.g. to fix a mapping in the IdP.
-const summaryOf = (log: ScimLogInfo): string | undefined => {
-  if (!log.ignored?.length) return log.summary;
-  const note = `ignored attributes not in /Schemas: ${log.ignored.join(", ")}`;
-  return log.summary ? `${log.summary}; ${note}` : note;
+const withIgnored = (summary: string | undefined, ignored: readonly string[] | undefined): string | undefined => {
+  if (!ignored?.length) return summary;
+  const note = `ignored attributes not in /Schemas: ${ignored.join(", ")}`;
+  return summary ? `${summary}; ${note}` : note;
 };
 
-const record = async (principal: ScimPrincipal, request: Request, pathAndQuery: string, body: string | null, res: ScimResponse, started: number) => {
+type RequestFacts = { principal: ScimPrincipal; request: Request; pathAndQuery: string; body: string | null; started: number; bulk: boolean };
+
+type Row = { status: number; method: string; resourceType: string | null; resourceId: string | null; employeeId: string | null; change: string | null; summary: string | undefined; error: string | null; requestBody: string | null; responseBody: string | null };
+
+const insertRow = (client: Tx | typeof db, f: RequestFacts, row: Row) =>
+  client.provisioningEvent.create({
+    data: {
+      workspaceId: f.principal.workspaceId,
+      tokenId: f.principal.tokenId,
+      path: f.pathAndQuery.slice(0, 2000),
+      durationMs: Math.round(performance.now() - f.started),
+      client: f.request.headers.get("user-agent")?.slice(0, 300) ?? null,
+      ...row,
+      summary: row.summary?.slice(0, 2000) ?? null,
+      error: row.error?.slice(0, 2000) ?? null,
+    },
+    select: { id: true },
+  });
+
+const STATUS_OF = { create: 201, replace: 200, patch: 200, delete: 204 } as const;
+const METHOD_OF = { create: "POST", replace: "PUT", patch: "PATCH", delete: "DELETE" } as const;
+
+/**
+ * The journal of one request: each change's log row goes into the change's own transaction. In a
+ * Bulk request each operation is its own change with its own row (the request gets one more).
+ */
+const journalOf = (f: RequestFacts): Journal & { changes: number } => {
+  const journal = {
+    changes: 0,
+    record: async (tx: Tx, e: JournalEntry) => {
+      const groupAnswers = e.op === "patch" && e.resourceType === "Group" && !new URL(f.request.url).searchParams.has("attributes");
+      await insertRow(tx, f, {
+        status: groupAnswers ? 204 : STATUS_OF[e.op],
+        method: METHOD_OF[e.op],
+        resourceType: e.resourceType,
+        resourceId: e.resourceId,
+        employeeId: e.employeeId,
+        change: e.change,
+        summary: withIgnored(f.bulk ? `Bulk: ${e.summary}` : e.summary, e.ignored),
+        error: null,
+        requestBody: f.bulk ? null : redactBody(f.body),
+        responseBody: null,
+      });
+      journal.changes++;
+    },
+  };
+  return journal;
+};
+
+/** The row of a request no change recorded: a read, a refusal, a failure, or a Bulk request itself. */
+const record = async (f: RequestFacts, res: ScimResponse) => {
   try {
-    await db.provisioningEvent.create({
-      data: {
-        workspaceId: principal.workspaceId,
-        tokenId: principal.tokenId,
-        method: request.method,
-        path: pathAndQuery.slice(0, 2000),
-        status: res.status,
-        durationMs: Math.round(performance.now() - started),
-        client: request.headers.get("user-agent")?.slice(0, 300) ?? null,
-        resourceType: res.log.resourceType ?? null,
-        resourceId: res.log.resourceId ?? null,
-        summary: summaryOf(res.log)?.slice(0, 2000) ?? null,
-        error: res.log.error?.slice(0, 2000) ?? null,
-        requestBody: redactBody(body),
-        responseBody: res.status >= 400 ? redactResponse(res.body) : null,
-      },
+    await insertRow(db, f, {
+      status: res.status,
+      method: f.request.method,
+      resourceType: res.log.resourceType ?? null,
+      resourceId: res.log.resourceId ?? null,
+      employeeId: null,
+      change: null,
+      summary: withIgnored(res.log.summary, res.log.ignored),
+      error: res.log.error ?? null,
+      requestBody: redactBody(f.body),
+      responseBody: res.status >= 400 ? redactResponse(res.body) : null,
     });
   } catch (err) {
     console.error("[scim] could not record the provisioning event", err);
@@ -106,10 +151,20 @@ const record = async (principal: ScimPrincipal, request: Request, pathAndQuery: 
 };
 
 export const serveScim = async (request: Request, segments: string[] | undefined): Promise<Response> => {
+  const { value, count } = await withStatementCount(() => serve(request, segments));
+  if (count) {
+    value.headers.set("X-Muster-Statements", String(count.n));
+    value.headers.set("X-Muster-Statement-Log", encodeURIComponent(count.statements.join("\n")).slice(0, 6000));
+  }
+  return value;
+};
+
+const serve = async (request: Request, segments: string[] | undefined): Promise<Response> => {
   const started = performance.now();
   const url = new URL(request.url);
   const path = `/${(segments ?? []).map(encodeURIComponent).join("/")}`;
   let principal: ScimPrincipal | undefined;
+  let journal: (Journal & { changes: number }) | undefined;
   let body: string | null = null;
   let res: ScimResponse;
   try {
@@ -119,14 +174,19 @@ export const serveScim = async (request: Request, segments: string[] | undefined
       throw new ScimError(429, undefined, `Too many requests for this token; retry after ${limited.retryAfter} s`, { "Retry-After": String(limited.retryAfter) });
     }
     body = await readBody(request);
-    const baseUrl = baseUrlOf(request);
+    const origin = originOfRequest(request);
+    const baseUrl = `${origin}/api/scim/v2`;
     const config: ScimConfig = { baseUrl, ...SCIM_LIMITS, mapError: toServiceError };
-    const store = { User: userStore(db, principal.workspaceId, principal.settings, baseUrl), Group: groupStore(db, principal.workspaceId, baseUrl) };
+    journal = journalOf({ principal, request, pathAndQuery: `${path}${url.search}`, body, started, bulk: /^\/bulk$/i.test(path) });
+    const ctx = { db, workspaceId: principal.workspaceId, policy: await policyOf(principal.workspaceId, principal.policyVersion), origin, journal };
+    const store = { User: userStore(ctx, baseUrl), Group: groupStore(ctx, baseUrl) };
     res = await handleScim({ method: request.method, path, query: url.searchParams, header: (n) => request.headers.get(n), body }, store, config);
   } catch (err) {
     res = errorResponse(toServiceError(err));
   }
-  // Unauthenticated requests belong to no workspace, so they are not in any workspace's log.
-  if (principal && res.status !== 429) await record(principal, request, `${path}${url.search}`, body, res, started);
+  // Unauthenticated requests belong to no workspace, so they are not in any workspace's log; a
+  // change that succeeded was logged in its own transaction.
+  const logged = journal !== undefined && journal.changes > 0 && res.status < 400 && !/^\/bulk$/i.test(path);
+  if (principal && res.status !== 429 && !logged) await record({ principal, request, pathAndQuery: `${path}${url.search}`, body, started, bulk: false }, res);
   return toHttp(res);
 };

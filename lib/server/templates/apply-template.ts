@@ -25,8 +25,8 @@ const applyTo = async (tx: Tx, workspaceId: string, templateId: string, fields: 
   const ids = employees.map((e) => e.id);
   const keys = Object.keys(fields);
   const [withCard, has] = await Promise.all([
-    tx.cardField.groupBy({ by: ["employeeId"], where: { employeeId: { in: ids } } }),
-    keys.length ? tx.cardField.findMany({ where: { employeeId: { in: ids }, key: { in: keys } }, select: { employeeId: true, key: true } }) : Promise.resolve([]),
+    tx.cardField.groupBy({ by: ["employeeId"], where: { workspaceId, employeeId: { in: ids } } }),
+    keys.length ? tx.cardField.findMany({ where: { workspaceId, employeeId: { in: ids }, key: { in: keys } }, select: { employeeId: true, key: true } }) : Promise.resolve([]),
   ]);
   const carded = new Set(withCard.map((r) => r.employeeId));
   const present = new Set(has.map((f) => `${f.employeeId}\n${f.key}`));
@@ -39,14 +39,14 @@ const applyTo = async (tx: Tx, workspaceId: string, templateId: string, fields: 
   const create = fresh.flatMap((e) =>
     untouchedCard(e, settings, e.managerId ? (nameOf.get(e.managerId) ?? null) : null)
       .filter((r) => !(r.key in fields))
-      .map((r) => ({ ...r, employeeId: e.id })),
+      .map((r) => ({ ...r, workspaceId, employeeId: e.id })),
   );
-  for (const e of employees) for (const key of keys) if (!present.has(`${e.id}\n${key}`)) create.push({ employeeId: e.id, key, value: fields[key]!, linked: false, locked: true });
-  for (const key of keys) if (has.some((f) => f.key === key)) await tx.cardField.updateMany({ where: { employeeId: { in: ids }, key }, data: { value: fields[key]!, linked: false } });
+  for (const e of employees) for (const key of keys) if (!present.has(`${e.id}\n${key}`)) create.push({ workspaceId, employeeId: e.id, key, value: fields[key]!, linked: false, locked: true });
+  for (const key of keys) if (has.some((f) => f.key === key)) await tx.cardField.updateMany({ where: { workspaceId, employeeId: { in: ids }, key }, data: { value: fields[key]!, linked: false } });
   if (create.length) await tx.cardField.createMany({ data: create });
-  // `ids` come from a workspace-scoped read. Scoping this UPDATE by workspaceId too would make
-  // SQLite (no statistics) walk the workspace index instead of seeking the primary key.
-  const { count } = await tx.employee.updateMany({ where: { id: { in: ids } }, data: { templateId } });
+  // `ids` come from a workspace-scoped read; the workspace is checked too (the primary key leads:
+  // SQLite, which plans without statistics, must not walk the workspace index instead).
+  const { count } = await tx.employee.updateMany({ where: { id: { in: ids }, workspaceId: { equals: workspaceId } }, data: { templateId } });
   return count;
 };
 

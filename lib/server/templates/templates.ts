@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { parseFields, parseRules, ZTemplateInput, type TRules, type TTemplateFields, type TTemplateInput } from "@/lib/provisioning/templates";
 import { UserError } from "@/lib/server/errors";
+import { bumpPolicy } from "@/lib/server/provisioning/policy";
 
 export const MAX_TEMPLATES = 100;
 
@@ -42,22 +43,28 @@ export const createTemplate = async (workspaceId: string, input: TTemplateInput)
     const t = await tx.template.create({
       data: { workspaceId, name: data.name, fields: JSON.stringify(data.fields), rules: JSON.stringify(data.rules), position: (last?.position ?? -1) + 1 },
     });
+    await bumpPolicy(tx, workspaceId);
     return toDto(t);
   });
 };
 
 export const updateTemplate = async (workspaceId: string, id: string, input: TTemplateInput): Promise<TTemplateDto> => {
   const data = ZTemplateInput.parse(input);
-  const { count } = await db.template.updateMany({ where: { id, workspaceId }, data: { name: data.name, fields: JSON.stringify(data.fields), rules: JSON.stringify(data.rules) } });
-  if (count === 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.template.updateMany({ where: { id, workspaceId }, data: { name: data.name, fields: JSON.stringify(data.fields), rules: JSON.stringify(data.rules) } });
+    if (count === 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
+    await bumpPolicy(tx, workspaceId);
+  });
   return (await getTemplate(workspaceId, id))!;
 };
 
 /** Employees keep the fields a deleted template gave their cards; only the reference goes. */
-export const deleteTemplate = async (workspaceId: string, id: string) => {
-  const { count } = await db.template.deleteMany({ where: { id, workspaceId } });
-  if (count === 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
-};
+export const deleteTemplate = async (workspaceId: string, id: string) =>
+  db.$transaction(async (tx) => {
+    const { count } = await tx.template.deleteMany({ where: { id, workspaceId } });
+    if (count === 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
+    await bumpPolicy(tx, workspaceId);
+  });
 
 export const moveTemplate = async (workspaceId: string, id: string, direction: "up" | "down"): Promise<TTemplateDto[]> =>
   db.$transaction(async (tx) => {
@@ -69,5 +76,6 @@ export const moveTemplate = async (workspaceId: string, id: string, direction: "
     for (const [position, r] of rows.entries()) {
       if (r.position !== position) await tx.template.updateMany({ where: { id: r.id, workspaceId }, data: { position } });
     }
+    await bumpPolicy(tx, workspaceId);
     return (await tx.template.findMany({ where: { workspaceId }, orderBy: ORDER })).map(toDto);
   });

@@ -16,7 +16,10 @@ export const newToken = () => {
 
 export const hashToken = sha256Hex;
 
+/** A token anywhere in a text (the provisioning log redacts it); its prefix is the first group. */
+export const TOKEN_IN_TEXT = /mst_([0-9a-f]{12})_[A-Za-z0-9_-]{43}/g;
+
 export const parseToken = (token: string): { prefix: string } | null => {
-  const m = /^mst_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/.exec(token);
+  const m = new RegExp(`^${TOKEN_IN_TEXT.source}$`).exec(token);
   return m ? { prefix: m[1]! } : null;
 };

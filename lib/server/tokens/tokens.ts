@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { appBaseUrl } from "@/lib/server/public-origin";
 import { UserError } from "@/lib/server/errors";
 import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
@@ -52,32 +53,38 @@ export const revokeToken = async (workspaceId: string, tokenId: string) => {
   if (count === 0) throw new UserError("No active token with that id in this workspace", "token", "not_found");
 };
 
-/** The workspace settings that decide what provisioning applies, read with the token in one query. */
-export type ProvisioningSettings = { applyLocation: boolean; applyDepartment: boolean; applyManager: boolean; defaultRole: string };
-export type ScimPrincipal = { workspaceId: string; tokenId: string; settings: ProvisioningSettings };
+/** Who a SCIM request acts for: its workspace, its token, and the version of the workspace's policy. */
+export type ScimPrincipal = { workspaceId: string; tokenId: string; policyVersion: number };
 
 // lastUsedAt is written at most once a minute per token, so a busy sync does not write on every request.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Resolves a bearer token to its workspace, or null for a missing, unknown, revoked or orphaned token. */
+type TokenRow = { id: string; workspaceId: string; hash: string; origin: string; revokedAt: unknown; lastUsedAt: unknown; policyVersion: number | bigint; creatorIsAdmin: unknown };
+
+const truthy = (v: unknown) => v === true || v === 1 || v === 1n || v === "1";
+const time = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string | number | Date).getTime());
+
+/**
+ * Resolves a bearer token to its workspace, or null for a missing, unknown, revoked or orphaned
+ * token. One statement, on every request: a revocation, or the creator losing admin rights, is
+ * seen by the very next request on every instance; the policy version rides along so the
+ * workspace's cached policy is reused only while it is current (provisioning/policy.ts).
+ */
 export const verifyToken = async (token: string): Promise<ScimPrincipal | null> => {
   const parsed = parseToken(token);
   if (!parsed) return null;
-  const row = await db.scimToken.findUnique({
-    where: { prefix: parsed.prefix },
-    include: {
-      createdBy: { select: { memberships: { select: { workspaceId: true, role: true } } } },
-      workspace: { select: { applyLocation: true, applyDepartment: true, applyManager: true, defaultRole: true } },
-    },
-  });
-  if (!row || !sameHash(row.hash, hashToken(token)) || row.revokedAt) return null;
-  if (row.origin !== "cli") {
-    const stillAdmin = row.createdBy?.memberships.some((m) => m.workspaceId === row.workspaceId && isAdminRole(m.role));
-    if (!stillAdmin) return null;
-  }
+  const [row] = await db.$queryRaw<TokenRow[]>(Prisma.sql`
+    SELECT t."id", t."workspaceId", t."hash", t."origin", t."revokedAt", t."lastUsedAt", w."policyVersion",
+      EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = t."createdById" AND m."workspaceId" = t."workspaceId" AND m."role" IN (${Prisma.join([...ADMIN_ROLES])})) AS "creatorIsAdmin"
+    FROM "ScimToken" t JOIN "Workspace" w ON w."id" = t."workspaceId"
+    WHERE t."prefix" = ${parsed.prefix}`);
+  if (!row || !sameHash(row.hash, hashToken(token)) || row.revokedAt !== null) return null;
+  // Tokens made by an operator (CLI) live until revoked; an admin's die with their admin rights.
+  if (row.origin !== "cli" && !truthy(row.creatorIsAdmin)) return null;
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.scimToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+  const last = time(row.lastUsedAt);
+  if (last === null || now - last > LAST_USED_RESOLUTION_MS) {
+    void db.scimToken.updateMany({ where: { id: row.id, workspaceId: row.workspaceId }, data: { lastUsedAt: new Date(now) } }).catch((err) => console.error("[scim] could not note the token's last use", err));
   }
-  return { workspaceId: row.workspaceId, tokenId: row.id, settings: row.workspace };
+  return { workspaceId: row.workspaceId, tokenId: row.id, policyVersion: Number(row.policyVersion) };
 };

@@ -27,7 +27,8 @@ export const workspaceSettings = async (workspaceId: string): Promise<TWorkspace
 
 export const updateWorkspaceSettings = async (workspaceId: string, input: TWorkspaceSettings): Promise<TWorkspaceSettings> => {
   const data = ZWorkspaceSettings.parse(input);
-  const { count } = await db.workspace.updateMany({ where: { id: workspaceId }, data });
+  // The version bump in the same statement: every instance's cached policy expires with it.
+  const { count } = await db.workspace.updateMany({ where: { id: workspaceId }, data: { ...data, policyVersion: { increment: 1 } } });
   if (count === 0) throw new UserError("Workspace not found", undefined, "not_found");
   return data;
 };

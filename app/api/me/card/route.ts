@@ -13,7 +13,7 @@ export const PATCH = withSameOrigin(async (req: Request) => {
   const { values, errors } = checkMyCardEdit(parsed.data.fields);
   if (Object.keys(errors).length) return Response.json({ error: "Check the highlighted fields.", fieldErrors: errors }, { status: 400 });
   try {
-    await updateMyCard(me.id, values);
+    await updateMyCard(me, values);
   } catch (err) {
     if (err instanceof UserError) return Response.json({ error: err.message, field: err.field }, { status: err.code === "forbidden" ? 403 : 400 });
     console.error("[me] saving the card failed", err);

@@ -1,0 +1,55 @@
+// A workspace's provisioning policy: which IdP attributes apply, the default role, activation
+// emails, and its card templates (compiled once). Every change to any of them bumps the
+// workspace's policyVersion (bumpPolicy); each request reads that version with its token
+// (tokens/verify-token.ts), so a cached policy is reused until — and never after — it changes,
+// on every instance.
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { parseFields, parseRules, type TRules, type TTemplateFields } from "@/lib/provisioning/templates";
+
+export type CompiledTemplate = { id: string; rules: TRules; fields: TTemplateFields };
+
+export type Policy = {
+  workspaceId: string;
+  version: number;
+  workspaceName: string;
+  applyLocation: boolean;
+  applyDepartment: boolean;
+  applyManager: boolean;
+  sendActivationEmails: boolean;
+  defaultRole: string;
+  /** In the admin's order: the first whose rules match a new employee is theirs. */
+  templates: CompiledTemplate[];
+};
+
+const cache = ((globalThis as unknown as { musterPolicies?: Map<string, Policy> }).musterPolicies ??= new Map());
+
+const read = async (workspaceId: string): Promise<Policy | null> => {
+  const [w, templates] = await Promise.all([
+    db.workspace.findUnique({
+      where: { id: workspaceId },
+      select: { name: true, policyVersion: true, applyLocation: true, applyDepartment: true, applyManager: true, sendActivationEmails: true, defaultRole: true },
+    }),
+    db.template.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, rules: true, fields: true } }),
+  ]);
+  if (!w) return null;
+  const { name, policyVersion, ...settings } = w;
+  return { workspaceId, version: policyVersion, workspaceName: name, ...settings, templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })) };
+};
+
+/**
+ * The policy at `version` (as the request's token lookup saw it): from the cache, else read once.
+ * Without a version (the dashboard, which has no token to read it with), read afresh.
+ */
+export const policyOf = async (workspaceId: string, version?: number): Promise<Policy> => {
+  const hit = cache.get(workspaceId);
+  if (hit && version !== undefined && hit.version === version) return hit;
+  const fresh = await read(workspaceId);
+  if (!fresh) throw new Error(`workspace ${workspaceId} not found`);
+  cache.set(workspaceId, fresh);
+  return fresh;
+};
+
+/** Call in the transaction of every change to settings or templates: cached policies expire. */
+export const bumpPolicy = (tx: Tx | typeof db, workspaceId: string) => tx.workspace.updateMany({ where: { id: workspaceId }, data: { policyVersion: { increment: 1 } } });

@@ -1,0 +1,85 @@
+// Issue "Provisioning engine": a SCIM change is one transaction with a small, fixed number of
+// statements. The app counts the statements each request runs (Prisma's query events, on only with
+// MUSTER_COUNT_STATEMENTS=1) and says how many in X-Muster-Statements; authentication and the
+// provisioning-log row are included. Budgets: create ≤ 8, PATCH ≤ 7, deactivate ≤ 7, filter-GET ≤ 4.
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../support/app";
+import { engines } from "../support/engines";
+import { createTenant, type Tenant } from "../support/scim-tenant";
+
+const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+const SCIM_JSON = "application/scim+json";
+
+describe.each(engines())("statements per SCIM request on %s", (engine) => {
+  let app: RunningApp;
+  let t: Tenant;
+
+  const send = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${app.baseUrl}/api/scim/v2${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${t.token}`, ...(body ? { "Content-Type": SCIM_JSON } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const statements = Number(res.headers.get("x-muster-statements"));
+    if (process.env.DEBUG_BUDGET) console.log(method, path, res.headers.get("x-muster-statements"), [...res.headers.keys()].join(","));
+    const log = decodeURIComponent(res.headers.get("x-muster-statement-log") ?? "");
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null, statements, log };
+  };
+  const user = (name: string, extra: Record<string, unknown> = {}) => ({
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", ENT],
+    userName: `${name}@budget.test`,
+    externalId: crypto.randomUUID(),
+    name: { givenName: name, familyName: "Budget" },
+    displayName: `${name} Budget`,
+    title: "Engineer",
+    emails: [{ value: `${name}@budget.test`, type: "work", primary: true }],
+    active: true,
+    ...extra,
+  });
+  const within = (r: { statements: number; log: string }, budget: number) => expect(r.statements, `${r.statements} statements:\n${r.log}`).toBeLessThanOrEqual(budget);
+
+  let managerId: string;
+  beforeAll(async () => {
+    app = await startApp(engine, { env: { MUSTER_COUNT_STATEMENTS: "1" } });
+    t = await createTenant(app, "Budget");
+    // Warm: the token's policy is cached and its last use noted, as during a real sync.
+    const boss = await send("POST", "/Users", user("boss"));
+    managerId = String(boss.body!.id);
+    await send("GET", `/Users?filter=${encodeURIComponent('userName eq "nobody@budget.test"')}`);
+  });
+  afterAll(async () => app?.stop());
+
+  it("counts: the header is there and positive", async () => {
+    const r = await send("GET", "/Users?count=1");
+    expect(r.statements).toBeGreaterThan(0);
+  });
+
+  it("GET /Users?filter=userName eq … that finds nothing: ≤ 4", async () => {
+    const r = await send("GET", `/Users?filter=${encodeURIComponent('userName eq "missing@budget.test"')}`);
+    expect(r.status).toBe(200);
+    within(r, 4);
+  });
+
+  it("POST /Users with a manager and an activation email: ≤ 8", async () => {
+    const r = await send("POST", "/Users", user(`new${crypto.randomBytes(3).toString("hex")}`, { [ENT]: { department: "R&D", manager: { value: managerId } } }));
+    expect(r.status).toBe(201);
+    within(r, 8);
+  });
+
+  it("PATCH one attribute: ≤ 7", async () => {
+    const created = await send("POST", "/Users", user(`patch${crypto.randomBytes(3).toString("hex")}`));
+    const r = await send("PATCH", `/Users/${created.body!.id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "title", value: "Lead Engineer" }] });
+    expect(r.status).toBe(200);
+    expect(r.body!.title).toBe("Lead Engineer");
+    within(r, 7);
+  });
+
+  it("PATCH active=false (deactivate): ≤ 7", async () => {
+    const created = await send("POST", "/Users", user(`off${crypto.randomBytes(3).toString("hex")}`));
+    const r = await send("PATCH", `/Users/${created.body!.id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: "False" }] });
+    expect(r.status).toBe(200);
+    expect(r.body!.active).toBe(false);
+    within(r, 7);
+  });
+});

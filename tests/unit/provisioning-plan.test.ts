@@ -1,0 +1,183 @@
+// The provisioning plan (lib/server/provisioning/plan-user.ts) without a database: what each step
+// of an identity's life means for the employee, its card, its access and the log.
+import { describe, expect, it } from "vitest";
+import { planCreate, planDelete, planUpdate, type EmployeeState } from "@/lib/server/provisioning/plan-user";
+import type { CompiledTemplate, Policy } from "@/lib/server/provisioning/policy";
+
+const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+const now = new Date("2026-11-30T10:00:00Z");
+
+const policy = (over: Partial<Policy> = {}): Policy => ({
+  workspaceId: "w1",
+  version: 1,
+  workspaceName: "Acme",
+  applyLocation: true,
+  applyDepartment: true,
+  applyManager: true,
+  sendActivationEmails: true,
+  defaultRole: "MEMBER",
+  templates: [],
+  ...over,
+});
+
+const doc = (over: Record<string, unknown> = {}) => ({
+  schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", ENT],
+  userName: "ada@acme.test",
+  name: { givenName: "Ada", familyName: "Lovelace" },
+  displayName: "Ada Lovelace",
+  title: "Engineer",
+  emails: [
+    { value: "Ada@Acme.test", type: "work", primary: true },
+    { value: "ada@home.test", type: "home" },
+  ],
+  active: true,
+  [ENT]: { department: "R&D" },
+  ...over,
+});
+
+const state = (over: Partial<EmployeeState> = {}): EmployeeState => ({
+  id: "e1",
+  scimId: "e1",
+  status: "SYNCED",
+  active: true,
+  userName: "ada@acme.test",
+  scimDoc: JSON.stringify(doc()),
+  linkedAt: null,
+  archivedAt: null,
+  activatedAt: null,
+  managerId: null,
+  version: 3,
+  sessionVersion: 0,
+  cardPolicyVersion: 1,
+  displayName: "Ada Lovelace",
+  displayNameKey: "ada lovelace",
+  givenName: "Ada",
+  givenNameKey: "ada",
+  familyName: "Lovelace",
+  familyNameKey: "lovelace",
+  email: "Ada@Acme.test",
+  emailKey: "ada@acme.test",
+  emailsText: "\nada@acme.test\nada@home.test\n",
+  title: "Engineer",
+  phone: null,
+  mobile: null,
+  photoUrl: null,
+  department: "R&D",
+  organization: null,
+  division: null,
+  costCenter: null,
+  employeeNumber: null,
+  location: null,
+  ...over,
+});
+
+describe("created: a new identity", () => {
+  const plan = planCreate({ doc: doc(), policy: policy(), manager: { id: "m1", name: "Grace Hopper" }, scimId: "s1", now });
+
+  it("derives the employee's columns and search keys, with the default role", () => {
+    expect(plan.change).toBe("created");
+    expect(plan.data).toMatchObject({ scimId: "s1", userName: "ada@acme.test", userNameKey: "ada@acme.test", status: "SYNCED", displayNameKey: "ada lovelace", emailKey: "ada@acme.test", department: "R&D", managerId: "m1", role: "MEMBER", archivedAt: null });
+  });
+  it("creates the card linked and locked, the manager by name", () => {
+    const byKey = Object.fromEntries(plan.card.create.map((r) => [r.key, r]));
+    expect(byKey.title).toEqual({ key: "title", value: "Engineer", linked: true, locked: true });
+    expect(byKey.manager?.value).toBe("Grace Hopper");
+    expect(plan.card.sync).toEqual([]);
+  });
+  it("indexes every email, lower-cased, with its type", () => expect(plan.emails).toEqual([{ value: "ada@acme.test", type: "work" }, { value: "ada@home.test", type: "home" }]));
+  it("queues an activation email when the workspace sends them", () => {
+    expect(plan.activation).toEqual({ email: "Ada@Acme.test", displayName: "Ada Lovelace", givenName: "Ada" });
+    expect(planCreate({ doc: doc(), policy: policy({ sendActivationEmails: false }), manager: null, scimId: "s1", now }).activation).toBeNull();
+    expect(planCreate({ doc: doc({ active: false }), policy: policy(), manager: null, scimId: "s1", now }).activation).toBeNull();
+  });
+  it("applies the first matching template, whose fields win and stay unlinked", () => {
+    const templates: CompiledTemplate[] = [
+      { id: "t-sales", rules: [[{ attribute: "department", op: "eq" as const, value: "Sales" }]], fields: { company: "Sales Co" } },
+      { id: "t-rd", rules: [[{ attribute: "department", op: "eq" as const, value: "r&d" }]], fields: { company: "Lab Inc", title: "Researcher" } },
+    ];
+    const p = planCreate({ doc: doc(), policy: policy({ templates }), manager: null, scimId: "s1", now });
+    expect(p.data.templateId).toBe("t-rd");
+    expect(p.card.create.find((r) => r.key === "title")).toEqual({ key: "title", value: "Researcher", linked: false, locked: true });
+  });
+  it("keeps department off the employee and the card when the workspace does not apply it", () => {
+    const p = planCreate({ doc: doc(), policy: policy({ applyDepartment: false }), manager: null, scimId: "s1", now });
+    expect(p.data).not.toHaveProperty("department");
+    expect(p.card.create.map((r) => r.key)).not.toContain("department");
+  });
+  it("a new identity that is not active is archived at once", () => expect(planCreate({ doc: doc({ active: false }), policy: policy(), manager: null, scimId: "s1", now }).data).toMatchObject({ status: "ARCHIVED", archivedAt: now }));
+});
+
+describe("updated: a PUT or PATCH", () => {
+  it("moves only the linked card fields that changed", () => {
+    const p = planUpdate({ current: state(), doc: doc({ title: "Lead Engineer" }), policy: policy(), manager: undefined, hasCard: true, mode: "update", now });
+    expect(p.change).toBe("updated");
+    expect(p.card).toEqual({ create: [], sync: [{ key: "title", value: "Lead Engineer" }] });
+    expect(p.data).toMatchObject({ title: "Lead Engineer", version: 4, status: "SYNCED" });
+    expect(p.data).not.toHaveProperty("managerId");
+    expect(p.emails).toBeNull();
+    expect(p.summary).toBe("Updated user ada@acme.test: job title 'Engineer' → 'Lead Engineer'");
+  });
+  it("follows a removal of an attribute the IdP sent before", () => {
+    const { title: _t, ...without } = doc();
+    const p = planUpdate({ current: state(), doc: without, policy: policy(), manager: undefined, hasCard: true, mode: "update", now });
+    expect(p.data.title).toBeNull();
+    expect(p.card.sync).toEqual([{ key: "title", value: null }]);
+  });
+  it("re-indexes the emails when they change", () => {
+    const p = planUpdate({ current: state(), doc: doc({ emails: [{ value: "ada@acme.test", type: "work", primary: true }] }), policy: policy(), manager: undefined, hasCard: true, mode: "update", now });
+    expect(p.emails).toEqual([{ value: "ada@acme.test", type: "work" }]);
+  });
+  it("a new manager changes the column and the card", () => {
+    const p = planUpdate({ current: state(), doc: doc({ [ENT]: { department: "R&D", manager: { value: "m2" } } }), policy: policy(), manager: { id: "m2", name: "Grace" }, hasCard: true, mode: "update", now });
+    expect(p.data.managerId).toBe("m2");
+    expect(p.card.sync).toEqual([{ key: "manager", value: "Grace" }]);
+  });
+});
+
+describe("deactivated and reactivated: active=false and back", () => {
+  const deactivated = planUpdate({ current: state(), doc: doc({ active: false }), policy: policy(), manager: undefined, hasCard: true, mode: "update", now });
+
+  it("archives the employee, ends its sessions and links, and says so", () => {
+    expect(deactivated.change).toBe("deactivated");
+    expect(deactivated.data).toMatchObject({ status: "ARCHIVED", active: false, archivedAt: now, sessionVersion: 1 });
+    expect(deactivated.revokeAccess).toBe(true);
+    expect(deactivated.data).not.toHaveProperty("scimId");
+    expect(deactivated.summary).toBe("Updated user ada@acme.test: active true → false — deactivated, employee archived");
+  });
+  it("brings a re-activated employee back, linked status kept", () => {
+    const p = planUpdate({ current: state({ active: false, status: "ARCHIVED", archivedAt: now, linkedAt: now }), doc: doc(), policy: policy(), manager: undefined, hasCard: true, mode: "update", now });
+    expect(p.change).toBe("reactivated");
+    expect(p.data).toMatchObject({ status: "LINKED", archivedAt: null });
+    expect(p.revokeAccess).toBe(false);
+  });
+});
+
+describe("linked: an employee added by hand becomes the identity", () => {
+  const manual = state({ scimId: null, status: "MANUAL", scimDoc: null, userName: null, title: "Chief Scientist", department: "Lab", emailsText: "\nada@acme.test\n" });
+
+  it("keeps the admin's values for what the IdP does not send", () => {
+    const { title: _t, [ENT]: _e, ...sparse } = doc();
+    const p = planUpdate({ current: manual, doc: sparse, policy: policy(), manager: null, hasCard: false, mode: "link", scimId: "s9", now });
+    expect(p.change).toBe("linked");
+    expect(p.data).toMatchObject({ status: "LINKED", linkedAt: now, scimId: "s9", displayName: "Ada Lovelace" });
+    expect(p.data).not.toHaveProperty("title");
+    expect(p.data).not.toHaveProperty("department");
+    expect(p.card.create.find((r) => r.key === "title")).toEqual({ key: "title", value: "Chief Scientist", linked: true, locked: true });
+    expect(p.card.create.find((r) => r.key === "displayName")?.value).toBe("Ada Lovelace");
+    expect(p.activation).not.toBeNull();
+  });
+});
+
+describe("restored and deleted", () => {
+  it("a restore of a deleted identity gets its new SCIM id and comes back active", () => {
+    const p = planUpdate({ current: state({ scimId: null, active: false, status: "ARCHIVED", archivedAt: now }), doc: doc(), policy: policy(), manager: null, hasCard: true, mode: "restore", scimId: "s2", now });
+    expect(p.change).toBe("restored");
+    expect(p.data).toMatchObject({ scimId: "s2", scimDeletedAt: null, status: "SYNCED", archivedAt: null });
+  });
+  it("a delete archives, frees the userName and the SCIM id, and ends access", () => {
+    const p = planDelete(state(), now);
+    expect(p.change).toBe("deleted");
+    expect(p.data).toMatchObject({ scimId: null, userNameKey: null, scimDeletedAt: now, status: "ARCHIVED", active: false, sessionVersion: 1 });
+    expect(p.revokeAccess).toBe(true);
+  });
+});
