@@ -6,7 +6,11 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import type Database from "better-sqlite3";
+import { remembering } from "./adapter-holder";
 import { dbConfig } from "./config";
+import { appConnectionOpened } from "./sqlite-checkpoints";
+import { withStatementCache } from "./statement-cache";
 import { counted, countingStatements } from "./statement-count";
 
 export type Db = SqliteClient;
@@ -16,6 +20,26 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 // (2 s to start, 5 s to run) turn queueing into failures.
 const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
 
+// The adapter keeps its better-sqlite3 connection in `client`. When it opens:
+// - WAL (set by the migration runner, kept in the file) with synchronous=NORMAL: a commit is seen
+//   by every other process at once and survives a crash of this one; only a power loss can take
+//   the last moments back, never corrupt the file (SQLite's own advice for WAL). FULL would add an
+//   fsync to every SCIM change.
+// - checkpoints move to a thread of their own when boot starts it (sqlite-checkpoints.ts);
+// - prepare() gets a statement cache (statement-cache.ts).
+const tunedSqlite = (factory: PrismaBetterSqlite3): PrismaBetterSqlite3 => {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const holder = adapter as unknown as { client: Database.Database };
+    holder.client.pragma("synchronous = NORMAL");
+    appConnectionOpened(holder.client);
+    holder.client = withStatementCache(holder.client);
+    return adapter;
+  };
+  return factory;
+};
+
 // Only when a test counts the statements of each request (statement-count.ts).
 const maybeCounted = <T extends object>(adapter: T) => (countingStatements ? counted(adapter) : adapter);
 
@@ -23,9 +47,9 @@ const create = (): Db => {
   const config = dbConfig();
   if (config.flavor === "postgres") {
     const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
-    return new PostgresClient({ adapter: maybeCounted(adapter), transactionOptions }) as unknown as Db;
+    return new PostgresClient({ adapter: remembering(maybeCounted(adapter)), transactionOptions }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: maybeCounted(new PrismaBetterSqlite3({ url: config.file, timeout: 15_000 })), transactionOptions });
+  return new SqliteClient({ adapter: remembering(maybeCounted(tunedSqlite(new PrismaBetterSqlite3({ url: config.file, timeout: 15_000 })))), transactionOptions });
 };
 
 const globalForDb = globalThis as unknown as { musterDb?: Db };

@@ -9,6 +9,10 @@ export const boot = async () => {
     const applied = await migrate(config);
     if (applied.length) console.log(`[muster] applied migrations: ${applied.join(", ")}`);
   }
+  if (config.flavor === "sqlite") {
+    const { startCheckpoints } = await import("@/lib/db/sqlite-checkpoints");
+    startCheckpoints(config.file);
+  }
   process.env.NEXTAUTH_SECRET ||= authSecret();
   // Without NEXTAUTH_URL, next-auth would assume http://localhost:3000; take the origin from the request.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ||= "true";

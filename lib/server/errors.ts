@@ -10,6 +10,11 @@ export class UserError extends Error {
   }
 }
 
-/** Prisma's unique-constraint violation (P2002), whichever adapter raised it. */
+type DbError = { code?: string; name?: string; cause?: { kind?: string } };
+
+/** What the driver adapter said went wrong, for statements sent to it directly (lib/db/direct.ts). */
+export const adapterErrorKind = (err: unknown): string | undefined => ((err as DbError | null)?.name === "DriverAdapterError" ? (err as DbError).cause?.kind : undefined);
+
+/** A unique-constraint violation: Prisma's P2002, or the driver adapter's own error, whichever engine raised it. */
 export const isUniqueViolation = (err: unknown): boolean =>
-  typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
+  typeof err === "object" && err !== null && ((err as DbError).code === "P2002" || adapterErrorKind(err) === "UniqueConstraintViolation");

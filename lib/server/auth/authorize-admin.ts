@@ -2,6 +2,7 @@
 // their password on the page that confirms a single sign-on link. Every password check goes
 // through the brute-force guard.
 import "server-only";
+import { fromPrisma } from "@/lib/db/direct";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { appBaseUrl } from "@/lib/server/public-origin";
@@ -25,9 +26,7 @@ const ZCredentials = z.union([
 const notifyAdminPause = (email: string) => async (until: Date, attempts: number) => {
   const user = await db.user.findUnique({ where: { email }, select: { email: true } });
   if (!user) return;
-  await db.$transaction((tx) =>
-    enqueueNewEmail(tx, { workspaceId: null, to: user.email, kind: "lockout", dedupeKey: `lockout:admin:${user.email}:${until.getTime()}`, message: lockoutEmail({ attempts, until, signInUrl: `${appBaseUrl()}/sign-in` }) }),
-  );
+  await enqueueNewEmail(fromPrisma(db), { workspaceId: null, to: user.email, kind: "lockout", dedupeKey: `lockout:admin:${user.email}:${until.getTime()}`, message: lockoutEmail({ attempts, until, signInUrl: `${appBaseUrl()}/sign-in` }) });
   kickMailWorker();
 };
 

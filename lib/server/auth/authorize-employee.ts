@@ -3,6 +3,7 @@
 // workspace. Links are claimed with a conditional update, so each works once even when two
 // requests race; archived employees never get in.
 import "server-only";
+import { fromPrisma } from "@/lib/db/direct";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -85,7 +86,7 @@ const notifyPause = (slug: string, email: string) => async (until: Date, attempt
   });
   if (!e?.email) return;
   const message = lockoutEmail({ attempts, until, signInUrl: `${appBaseUrl()}/e/${encodeURIComponent(slug)}/sign-in`, workspaceName: e.workspace.name });
-  await db.$transaction((tx) => enqueueNewEmail(tx, { workspaceId: e.workspaceId, employeeId: e.id, to: e.email!, kind: "lockout", dedupeKey: `lockout:employee:${e.id}:${until.getTime()}`, message }));
+  await enqueueNewEmail(fromPrisma(db), { workspaceId: e.workspaceId, employeeId: e.id, to: e.email!, kind: "lockout", dedupeKey: `lockout:employee:${e.id}:${until.getTime()}`, message });
   kickMailWorker();
 };
 

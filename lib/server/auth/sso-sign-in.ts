@@ -3,6 +3,7 @@
 // linked silently, whatever email it claims: its first sign-in asks the account's owner to
 // confirm, with their Muster password or with a one-time link sent to the account's email.
 import "server-only";
+import { fromPrisma } from "@/lib/db/direct";
 import { db } from "@/lib/db/client";
 import { enqueueNewEmail } from "@/lib/server/email/enqueue-email";
 import { kickMailWorker } from "@/lib/server/email/deliver-email";
@@ -27,7 +28,7 @@ export const resolveSsoSignIn = async (claims: SsoClaims, origin: string): Promi
     const row = await tx.ssoLinkRequest.create({
       data: { userId: user.id, provider: claims.provider, providerAccountId: claims.subject, email: claims.email!, expiresAt: new Date(Date.now() + SSO_LINK_TTL_MS) },
     });
-    await enqueueNewEmail(tx, {
+    await enqueueNewEmail(fromPrisma(tx), {
       workspaceId: null,
       to: user.email,
       kind: "sso-link",

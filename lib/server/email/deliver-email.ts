@@ -48,6 +48,12 @@ const noIssuer: LinkIssuer = () => Promise.reject(new Error("no link issuer: the
 export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: LinkIssuer = state.issueLink ?? noIssuer): Promise<DeliveryReport> => {
   const report = emptyReport();
   const now = new Date();
+  // Embedded mode only marks due emails as kept: one statement for the whole batch, no lease
+  // (two instances keeping the same email is harmless), so a busy sync pays almost nothing for it.
+  if (config.mode === "embedded") {
+    const { count } = await db.outboxEmail.updateMany({ where: { sentAt: null, nextAttempt: { lte: now } }, data: { sentAt: now, lastError: null } });
+    return { ...report, claimed: count, kept: count };
+  }
   const due = await db.outboxEmail.findMany({
     where: { sentAt: null, nextAttempt: { lte: now } },
     orderBy: { nextAttempt: "asc" },
@@ -61,11 +67,6 @@ export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: L
     });
     if (claim.count !== 1) continue; // another worker has it
     report.claimed++;
-    if (config.mode === "embedded") {
-      await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: null } });
-      report.kept++;
-      continue;
-    }
     const attempts = mail.attempts + 1;
     let revoke: (() => Promise<unknown>) | undefined;
     try {

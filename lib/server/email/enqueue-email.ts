@@ -2,7 +2,9 @@
 // the change that caused it does. The worker (deliver-email.ts) sends it after the commit, and
 // issues the email's sign-in link (if it has one) only then: the outbox never holds a live secret.
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import { sql, type Queryable } from "@/lib/db/direct";
+import { newId } from "@/lib/db/ids";
+import { insertRows } from "@/lib/db/rows";
 import type { RenderedEmail } from "./render-email";
 
 export type EmailKind = "activation" | "magic-link" | "signup" | "signup-existing" | "sso-link" | "lockout";
@@ -27,6 +29,7 @@ export type EnqueueEmail = {
 };
 
 const row = ({ workspaceId, employeeId, to, kind, dedupeKey, message, link }: EnqueueEmail) => ({
+  id: newId(),
   workspaceId,
   employeeId: employeeId ?? null,
   to,
@@ -36,19 +39,27 @@ const row = ({ workspaceId, employeeId, to, kind, dedupeKey, message, link }: En
   html: message.html,
   text: message.text,
   link: link ? JSON.stringify(link) : null,
+  attempts: 0,
+  nextAttempt: new Date(),
+  createdAt: new Date(),
 });
 
+// Plain INSERTs on a Queryable (lib/db/direct.ts): the SCIM create path queues here in its own
+// transaction; other callers pass their Prisma transaction through fromPrisma().
+
 /** true when the email was queued, false when one with this dedupeKey already exists. */
-export const enqueueEmail = async (tx: Tx, email: EnqueueEmail): Promise<boolean> => {
+export const enqueueEmail = async (tx: Queryable, email: EnqueueEmail): Promise<boolean> => {
   // A lookup, not a caught unique violation: on PostgreSQL a failed insert aborts the whole transaction.
-  const taken = await tx.outboxEmail.findUnique({ where: { dedupeKey: email.dedupeKey }, select: { id: true } });
+  const [taken] = await tx.query(sql`SELECT "id" FROM "OutboxEmail" WHERE "dedupeKey" = ${email.dedupeKey}`);
   if (taken) return false;
-  await tx.outboxEmail.create({ data: row(email) });
+  await insertRows(tx, "OutboxEmail", [row(email)]);
   return true;
 };
 
 /** For a key no earlier request can have used (a new employee's id, a fresh request id): no lookup. */
-export const enqueueNewEmail = (tx: Tx, email: EnqueueEmail) => tx.outboxEmail.create({ data: row(email), select: { id: true } });
+export const enqueueNewEmail = async (tx: Queryable, email: EnqueueEmail) => {
+  await insertRows(tx, "OutboxEmail", [row(email)]);
+};
 
 export const parseLinkSpec = (json: string | null): LinkSpec | null => {
   if (!json) return null;

@@ -1,6 +1,7 @@
 // "Email me a sign-in link": a 15-minute, single-use link for an activated employee. The answer
 // is the same whether or not the email belongs to anyone, so the form reveals no accounts.
 import "server-only";
+import { fromPrisma } from "@/lib/db/direct";
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { kickMailWorker } from "@/lib/server/email/deliver-email";
@@ -27,7 +28,7 @@ export const requestMagicLink = async (slug: string, email: string, origin: stri
     if (recent) return false;
     const message = magicLinkEmail({ workspaceName: workspace.name, employeeName: employee.givenName || employee.displayName, expiresInMinutes: MAGIC_TTL_MS / 60_000 });
     const link = { kind: "magic" as const, workspaceId: workspace.id, employeeId: employee.id, slug: workspace.slug, origin };
-    return enqueueEmail(tx, { workspaceId: workspace.id, employeeId: employee.id, to, kind: "magic-link", dedupeKey: `magic:${crypto.randomUUID()}`, message, link });
+    return enqueueEmail(fromPrisma(tx), { workspaceId: workspace.id, employeeId: employee.id, to, kind: "magic-link", dedupeKey: `magic:${crypto.randomUUID()}`, message, link });
   });
   if (queued) kickMailWorker();
 };

@@ -2,6 +2,7 @@
 // The browser sends one requestId per confirmed click: a retried or doubled request finds its
 // dedupeKeys taken and queues nothing twice; a new click is a new send.
 import "server-only";
+import { fromPrisma } from "@/lib/db/direct";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -51,7 +52,7 @@ export const sendActivation = async (workspace: { id: string; name: string }, in
     if (!eligible.length) continue;
     queued += await db.$transaction(async (tx) => {
       let n = 0;
-      for (const e of eligible) if (await queueActivation(tx, { ...e, email: e.email }, workspace.name, origin, `activation:send:${requestId}:${e.id}`)) n++;
+      for (const e of eligible) if (await queueActivation(fromPrisma(tx), { ...e, email: e.email }, workspace.name, origin, `activation:send:${requestId}:${e.id}`)) n++;
       return n;
     });
   }

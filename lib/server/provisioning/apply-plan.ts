@@ -1,12 +1,12 @@
 // Writes a plan (plan-user.ts) in the caller's transaction, with a fixed handful of statements
 // whatever the card holds: the employee row (a version-checked update for an existing one), one
 // multi-row insert or one upsert for the card, the email index, the links that end, the outbox
-// row. The caller adds the provisioning-log row to the same transaction (journal.ts).
+// row. The caller adds the provisioning-log row to the same transaction (journal.ts). Plain SQL
+// on the driver adapter: this is the hot path (lib/db/direct.ts says why).
 import "server-only";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
-import type { Tx } from "@/lib/db/client";
+import { join, sql, type Queryable } from "@/lib/db/direct";
 import { newId } from "@/lib/db/ids";
-import { expireLoginTokens } from "@/lib/server/auth/login-tokens";
+import { insertRows, updateRows } from "@/lib/db/rows";
 import type { Policy } from "./policy";
 import type { UserPlan } from "./plan-user";
 import { queueActivation } from "./queue-activation";
@@ -23,45 +23,42 @@ type Target = { workspaceId: string; policy: Policy; origin: string };
 
 // Linked fields take the IdP's value; a field an admin or the employee unlinked keeps its own;
 // a field the card lacks (a setting switched on later) is added, linked. One statement.
-const syncCard = (tx: Tx, workspaceId: string, employeeId: string, rows: { key: string; value: string | null }[], now: Date) =>
-  tx.$executeRaw(Prisma.sql`
+const syncCard = (tx: Queryable, workspaceId: string, employeeId: string, rows: { key: string; value: string | null }[], now: Date) =>
+  tx.execute(sql`
     INSERT INTO "CardField" ("id", "workspaceId", "employeeId", "key", "value", "linked", "locked", "updatedAt")
-    VALUES ${Prisma.join(rows.map((r) => Prisma.sql`(${newId()}, ${workspaceId}, ${employeeId}, ${r.key}, ${r.value}, TRUE, TRUE, ${now})`))}
+    VALUES ${join(rows.map((r) => sql`(${newId()}, ${workspaceId}, ${employeeId}, ${r.key}, ${r.value}, TRUE, TRUE, ${now})`))}
     ON CONFLICT ("employeeId", "key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"
     WHERE "CardField"."linked" = TRUE AND "CardField"."value" IS DISTINCT FROM excluded."value"`);
 
 /**
  * Writes `plan` for the employee `employeeId` (a new one when `expectedVersion` is undefined).
- * Returns the employee's id and creation time.
+ * Throws StaleEmployee when the employee is no longer at `expectedVersion`.
  */
-export const applyUserPlan = async (tx: Tx, target: Target, employeeId: string, plan: UserPlan, expectedVersion?: number) => {
+export const applyUserPlan = async (tx: Queryable, target: Target, employeeId: string, plan: UserPlan, expectedVersion?: number) => {
   const { workspaceId } = target;
   const now = (plan.data.updatedAt as Date | undefined) ?? new Date();
-  let createdAt: Date | undefined;
   if (expectedVersion === undefined) {
-    const row = await tx.employee.create({ data: { id: employeeId, workspaceId, ...plan.data } as Prisma.EmployeeUncheckedCreateInput, select: { createdAt: true } });
-    createdAt = row.createdAt;
+    await insertRows(tx, "Employee", [{ id: employeeId, workspaceId, ...plan.data }]);
   } else {
     // The workspace and the version in the same statement: another workspace's id matches nothing,
     // and a concurrent change (PostgreSQL runs them side by side) is caught, not overwritten.
-    const { count } = await tx.employee.updateMany({ where: { id: employeeId, workspaceId, version: expectedVersion }, data: plan.data as Prisma.EmployeeUncheckedUpdateManyInput });
-    if (count !== 1) throw new StaleEmployee();
+    if ((await updateRows(tx, "Employee", plan.data, { id: employeeId, workspaceId, version: expectedVersion })) !== 1) throw new StaleEmployee();
   }
 
-  if (plan.card.create.length) await tx.cardField.createMany({ data: plan.card.create.map((r) => ({ ...r, workspaceId, employeeId })) });
+  if (plan.card.create.length) await insertRows(tx, "CardField", plan.card.create.map((r) => ({ id: newId(), workspaceId, employeeId, ...r, updatedAt: now })));
   if (plan.card.sync.length) await syncCard(tx, workspaceId, employeeId, plan.card.sync, now);
 
   if (plan.emails) {
-    if (expectedVersion !== undefined) await tx.employeeEmail.deleteMany({ where: { workspaceId, employeeId } });
-    if (plan.emails.length) await tx.employeeEmail.createMany({ data: plan.emails.map((e) => ({ ...e, workspaceId, employeeId })) });
+    if (expectedVersion !== undefined) await tx.execute(sql`DELETE FROM "EmployeeEmail" WHERE "workspaceId" = ${workspaceId} AND "employeeId" = ${employeeId}`);
+    await insertRows(tx, "EmployeeEmail", plan.emails.map((e) => ({ employeeId, workspaceId, value: e.value, type: e.type })));
   }
 
-  if (plan.change === "deleted") await tx.groupMember.deleteMany({ where: { workspaceId, employeeId } });
-  if (plan.revokeAccess) await expireLoginTokens(tx, workspaceId, employeeId);
+  if (plan.change === "deleted") await tx.execute(sql`DELETE FROM "GroupMember" WHERE "workspaceId" = ${workspaceId} AND "employeeId" = ${employeeId}`);
+  // Every sign-in link of the employee stops working (sessions end through sessionVersion).
+  if (plan.revokeAccess) await tx.execute(sql`UPDATE "EmployeeLoginToken" SET "expiresAt" = ${now} WHERE "workspaceId" = ${workspaceId} AND "employeeId" = ${employeeId} AND "usedAt" IS NULL AND "expiresAt" > ${now}`);
 
   if (plan.activation) {
     // A new employee's key cannot exist yet: no lookup. A linked one may have had an email before.
     await queueActivation(tx, { id: employeeId, workspaceId, ...plan.activation }, target.policy.workspaceName, target.origin, `activation:provision:${employeeId}`, expectedVersion === undefined);
   }
-  return { employeeId, createdAt };
 };

@@ -1,54 +1,74 @@
 // The reads a SCIM write needs, each one statement: the user it names, and — for a create — every
 // employee the new identity could be (the same userName, a deleted or deactivated one coming back,
-// a hand-made one to link) together with the manager it names.
+// a hand-made one to link) together with the manager it names. Plain SQL on the driver adapter,
+// like the writes (lib/db/direct.ts says why).
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import { bool, date, int, join, raw, sql, type Queryable } from "@/lib/db/direct";
 import type { EmployeeState, Manager } from "./plan-user";
 
-export const STATE_SELECT = {
-  id: true,
-  scimId: true,
-  status: true,
-  active: true,
-  userName: true,
-  userNameKey: true,
-  externalId: true,
-  scimDoc: true,
-  scimDeletedAt: true,
-  linkedAt: true,
-  archivedAt: true,
-  activatedAt: true,
-  managerId: true,
-  version: true,
-  sessionVersion: true,
-  cardPolicyVersion: true,
-  displayName: true,
-  displayNameKey: true,
-  givenName: true,
-  givenNameKey: true,
-  familyName: true,
-  familyNameKey: true,
-  email: true,
-  emailKey: true,
-  emailsText: true,
-  title: true,
-  phone: true,
-  mobile: true,
-  photoUrl: true,
-  department: true,
-  organization: true,
-  division: true,
-  costCenter: true,
-  employeeNumber: true,
-  location: true,
-  createdAt: true,
-} as const;
+const STATE_COLUMNS = [
+  "id",
+  "scimId",
+  "status",
+  "active",
+  "userName",
+  "userNameKey",
+  "externalId",
+  "scimDoc",
+  "scimDeletedAt",
+  "linkedAt",
+  "archivedAt",
+  "activatedAt",
+  "managerId",
+  "version",
+  "sessionVersion",
+  "cardPolicyVersion",
+  "displayName",
+  "displayNameKey",
+  "givenName",
+  "givenNameKey",
+  "familyName",
+  "familyNameKey",
+  "email",
+  "emailKey",
+  "emailsText",
+  "title",
+  "phone",
+  "mobile",
+  "photoUrl",
+  "department",
+  "organization",
+  "division",
+  "costCenter",
+  "employeeNumber",
+  "location",
+  "createdAt",
+] as const;
+const COLUMNS = raw(STATE_COLUMNS.map((c) => `e."${c}"`).join(", "));
 
-export type Candidate = EmployeeState & { userNameKey: string | null; externalId: string | null; scimDeletedAt: Date | null; emailKey: string | null; createdAt: Date; _count: { cardFields: number } };
+export type Stored = EmployeeState & { scimDeletedAt: Date | null; createdAt: Date };
+export type Candidate = Stored & { cardFields: number };
+
+// What the drivers return (SQLite: dates as text, booleans as 0/1), as the client would.
+const toStored = (r: Record<string, unknown>): Stored =>
+  ({
+    ...r,
+    active: bool(r.active),
+    version: int(r.version),
+    sessionVersion: int(r.sessionVersion),
+    cardPolicyVersion: int(r.cardPolicyVersion),
+    scimDeletedAt: date(r.scimDeletedAt),
+    linkedAt: date(r.linkedAt),
+    archivedAt: date(r.archivedAt),
+    activatedAt: date(r.activatedAt),
+    createdAt: date(r.createdAt),
+  }) as Stored;
 
 /** A live SCIM user by its SCIM id (deleted ones are gone). */
-export const loadUser = (tx: Tx, workspaceId: string, scimId: string) =>
-  tx.employee.findFirst({ where: { scimId, workspaceId, scimDeletedAt: null }, select: STATE_SELECT });
+export const loadUser = async (tx: Queryable, workspaceId: string, scimId: string): Promise<Stored | null> => {
+  const [row] = await tx.query(sql`SELECT ${COLUMNS} FROM "Employee" e WHERE e."scimId" = ${scimId} AND e."workspaceId" = ${workspaceId} AND e."scimDeletedAt" IS NULL`);
+  return row ? toStored(row) : null;
+};
 
 type Lookup = { userName: string; externalId: string | null; emails: string[]; managerRef: string | null };
 
@@ -57,16 +77,25 @@ type Lookup = { userName: string; externalId: string | null; emails: string[]; m
  * answered by its own index, so the database unions a few index lookups instead of walking the
  * workspace's rows (SQLite's OR optimisation, PostgreSQL's bitmap OR).
  */
-export const findCandidates = (tx: Tx, workspaceId: string, q: Lookup): Promise<Candidate[]> => {
+export const findCandidates = async (tx: Queryable, workspaceId: string, q: Lookup): Promise<Candidate[]> => {
   const ref = q.managerRef;
-  const or = [
-    { workspaceId, userNameKey: q.userName.toLowerCase() },
-    { workspaceId, userName: q.userName, scimDeletedAt: { not: null } },
-    ...(q.externalId ? [{ workspaceId, externalId: q.externalId }] : []),
-    ...(q.emails.length ? [{ workspaceId, emailKey: { in: q.emails }, status: "MANUAL" }] : []),
-    ...(ref ? [{ workspaceId, scimId: ref }, { workspaceId, userNameKey: ref.toLowerCase() }, { workspaceId, emailKey: ref.toLowerCase() }] : []),
+  const branches = [
+    sql`(e."workspaceId" = ${workspaceId} AND e."userNameKey" = ${q.userName.toLowerCase()})`,
+    sql`(e."workspaceId" = ${workspaceId} AND e."userName" = ${q.userName} AND e."scimDeletedAt" IS NOT NULL)`,
+    ...(q.externalId ? [sql`(e."workspaceId" = ${workspaceId} AND e."externalId" = ${q.externalId})`] : []),
+    ...(q.emails.length ? [sql`(e."workspaceId" = ${workspaceId} AND e."emailKey" IN (${join(q.emails)}) AND e."status" = 'MANUAL')`] : []),
+    ...(ref
+      ? [
+          sql`(e."workspaceId" = ${workspaceId} AND e."scimId" = ${ref})`,
+          sql`(e."workspaceId" = ${workspaceId} AND e."userNameKey" = ${ref.toLowerCase()})`,
+          sql`(e."workspaceId" = ${workspaceId} AND e."emailKey" = ${ref.toLowerCase()})`,
+        ]
+      : []),
   ];
-  return tx.employee.findMany({ where: { OR: or }, select: { ...STATE_SELECT, _count: { select: { cardFields: true } } }, orderBy: { createdAt: "asc" }, take: 100 }) as Promise<Candidate[]>;
+  const rows = await tx.query(sql`
+    SELECT ${COLUMNS}, (SELECT count(*) FROM "CardField" c WHERE c."employeeId" = e."id") AS "cardFields"
+    FROM "Employee" e WHERE ${join(branches, " OR ")} ORDER BY e."createdAt" LIMIT 100`);
+  return rows.map((r) => ({ ...toStored(r), cardFields: int(r.cardFields) }));
 };
 
 type Named = { id: string; scimId: string | null; userNameKey: string | null; emailKey: string | null; displayName: string | null; email: string | null; scimDeletedAt: Date | null };
@@ -81,14 +110,12 @@ export const pickManager = (rows: Named[], ref: string | null, selfId: string | 
 };
 
 /** The manager a PUT or PATCH names: one statement, only when the reference changed. */
-export const findManager = async (tx: Tx, workspaceId: string, ref: string | null, selfId: string): Promise<Manager> => {
+export const findManager = async (tx: Queryable, workspaceId: string, ref: string | null, selfId: string): Promise<Manager> => {
   if (!ref) return null;
   const key = ref.toLowerCase();
-  const rows = await tx.employee.findMany({
-    where: { OR: [{ workspaceId, scimId: ref }, { workspaceId, userNameKey: key }, { workspaceId, emailKey: key }] },
-    select: { id: true, scimId: true, userNameKey: true, emailKey: true, displayName: true, email: true, scimDeletedAt: true },
-    orderBy: { createdAt: "asc" },
-    take: 10,
-  });
-  return pickManager(rows, ref, selfId);
+  const rows = await tx.query<Named>(sql`
+    SELECT e."id", e."scimId", e."userNameKey", e."emailKey", e."displayName", e."email", e."scimDeletedAt" FROM "Employee" e
+    WHERE (e."workspaceId" = ${workspaceId} AND e."scimId" = ${ref}) OR (e."workspaceId" = ${workspaceId} AND e."userNameKey" = ${key}) OR (e."workspaceId" = ${workspaceId} AND e."emailKey" = ${key})
+    ORDER BY e."createdAt" LIMIT 10`);
+  return pickManager(rows.map((r) => ({ ...r, scimDeletedAt: date(r.scimDeletedAt) })), ref, selfId);
 };

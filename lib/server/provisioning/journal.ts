@@ -2,7 +2,7 @@
 // without its record. The SCIM adapter records each change as a provisioning-log row
 // (lib/server/scim/serve.ts); a writer with nothing to record passes noJournal.
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import type { Queryable } from "@/lib/db/direct";
 import type { ChangeKind } from "./plan-user";
 
 export type JournalEntry = {
@@ -17,6 +17,6 @@ export type JournalEntry = {
   ignored?: readonly string[];
 };
 
-export type Journal = { record: (tx: Tx, entry: JournalEntry) => Promise<void> };
+export type Journal = { record: (tx: Queryable, entry: JournalEntry) => Promise<void> };
 
 export const noJournal: Journal = { record: async () => undefined };

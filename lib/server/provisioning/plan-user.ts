@@ -35,6 +35,8 @@ export type EmployeeState = {
   status: string;
   active: boolean;
   userName: string | null;
+  userNameKey: string | null;
+  externalId: string | null;
   scimDoc: string | null;
   linkedAt: Date | null;
   archivedAt: Date | null;
@@ -148,6 +150,13 @@ const summaryOf = (change: ChangeKind, cols: UserColumns, before: UserColumns | 
   return `${head}${changes.length ? `: ${changes.join("; ")}` : change === "created" ? "" : ": no profile change"}${tail}`;
 };
 
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
+// Only what changes is written: every indexed column in an UPDATE costs its index a rewrite.
+const ALWAYS = new Set(["scimDoc", "version", "updatedAt"]);
+const changedOnly = (data: Record<string, unknown>, current: EmployeeState) =>
+  Object.fromEntries(Object.entries(data).filter(([k, v]) => ALWAYS.has(k) || !(k in current) || !same(v, (current as Record<string, unknown>)[k])));
+
 type NewUser = { doc: JsonObject; policy: Policy; manager: Manager; scimId: string; now: Date };
 
 /** A new identity becomes a new employee with its first card. */
@@ -255,7 +264,7 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
   const emailsChanged = mode !== "update" || before?.emailsText !== cols.emailsText;
   return {
     change,
-    data,
+    data: changedOnly(data, current),
     card,
     emails: emailsChanged && sent.has("email") ? emailEntries(doc) : null,
     revokeAccess: deactivates,

@@ -1,6 +1,7 @@
 // POST /Users: a new identity from the IdP. One lookup decides what it is — taken, coming back,
 // an employee to link, or new — then one plan, written with its log row in one transaction.
 import "server-only";
+import { direct } from "@/lib/db/direct";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { emailEntries, managerRef, userColumns } from "@/lib/provisioning/user-columns";
@@ -46,11 +47,11 @@ const decide = (rows: Candidate[], cols: ReturnType<typeof userColumns>, emails:
 };
 
 export const provisionUser = async (ctx: ProvisioningContext, doc: JsonObject, ignored?: readonly string[]): Promise<UserWritten & { isNew: boolean }> => {
-  const { db, workspaceId, policy } = ctx;
+  const { workspaceId, policy } = ctx;
   const cols = userColumns(doc);
   const emails = emailEntries(doc).map((e) => e.value);
   const ref = managerRef(doc);
-  return db.$transaction(async (tx) => {
+  return direct.transaction(async (tx) => {
     const now = new Date();
     const rows = await findCandidates(tx, workspaceId, { userName: cols.userName, externalId: cols.externalId, emails, managerRef: ref });
     const decision = decide(rows, cols, emails);
@@ -63,9 +64,9 @@ export const provisionUser = async (ctx: ProvisioningContext, doc: JsonObject, i
     const scimId = decision.kind === "new" || decision.kind === "link" ? employeeId : decision.newScimId ? newId() : self!.scimId!;
     const plan = !self
       ? planCreate({ doc, policy, manager, scimId, now })
-      : planUpdate({ current: self, doc, policy, manager, hasCard: self._count.cardFields > 0, mode: decision.kind === "link" ? "link" : "restore", scimId: scimId === self.scimId ? undefined : scimId, now });
-    const written = await applyUserPlan(tx, ctx, employeeId, plan, self?.version);
+      : planUpdate({ current: self, doc, policy, manager, hasCard: self.cardFields > 0, mode: decision.kind === "link" ? "link" : "restore", scimId: scimId === self.scimId ? undefined : scimId, now });
+    await applyUserPlan(tx, ctx, employeeId, plan, self?.version);
     await ctx.journal.record(tx, { op: "create", resourceType: "User", resourceId: scimId, employeeId, change: plan.change, summary: plan.summary, ignored });
-    return { employeeId, scimId, doc, createdAt: written.createdAt ?? self!.createdAt, updatedAt: now, version: self ? self.version + 1 : 1, plan, isNew: !self };
+    return { employeeId, scimId, doc, createdAt: self?.createdAt ?? now, updatedAt: now, version: self ? self.version + 1 : 1, plan, isNew: !self };
   });
 };

@@ -2,7 +2,7 @@
 // provisioning, an admin's send), so an email exists exactly when its change commits. The link is
 // issued only when the email is sent (lib/server/links/issue-link.ts).
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import type { Queryable } from "@/lib/db/direct";
 import { ACTIVATION_TTL_MS } from "@/lib/server/auth/login-tokens";
 import { enqueueEmail, enqueueNewEmail } from "@/lib/server/email/enqueue-email";
 import { activationEmail } from "@/lib/server/email/render-email";
@@ -14,7 +14,7 @@ type Recipient = { id: string; workspaceId: string; email: string; displayName: 
  * second email). `fresh`: the key cannot exist yet (a new employee's), so there is nothing to look up.
  * Returns whether an email was queued.
  */
-export const queueActivation = async (tx: Tx, e: Recipient, workspaceName: string, origin: string, dedupeKey: string, fresh = false) => {
+export const queueActivation = async (tx: Queryable, e: Recipient, workspaceName: string, origin: string, dedupeKey: string, fresh = false) => {
   const email = {
     workspaceId: e.workspaceId,
     employeeId: e.id,

@@ -3,6 +3,7 @@
 // transaction. A concurrent change to the same employee is detected, and the request re-runs on
 // the fresh state instead of overwriting it.
 import "server-only";
+import { direct } from "@/lib/db/direct";
 import { managerRef } from "@/lib/provisioning/user-columns";
 import { notFound, preconditionFailed } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
@@ -25,10 +26,10 @@ type Next = (current: JsonObject) => { doc: JsonObject; ignored?: readonly strin
 
 /** `next` turns the stored document into the new one (a PUT ignores it; a PATCH applies its operations). */
 export const updateUser = async (ctx: ProvisioningContext, op: "replace" | "patch", scimId: string, next: Next, ifMatch: number | undefined): Promise<UserWritten> => {
-  const { db, workspaceId, policy } = ctx;
+  const { workspaceId, policy } = ctx;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(async (tx) => {
+      return await direct.transaction(async (tx) => {
         const now = new Date();
         const current = await loadUser(tx, workspaceId, scimId);
         if (!current) throw notFound(`User ${scimId} not found`);

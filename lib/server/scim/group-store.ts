@@ -4,6 +4,7 @@
 // transaction (the request's journal).
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
+import { fromPrisma } from "@/lib/db/direct";
 import { notFound, preconditionFailed } from "@/lib/scim/errors";
 import { matchesElement } from "@/lib/scim/filter";
 import type { MemberOp } from "@/lib/scim/patch";
@@ -125,7 +126,7 @@ export const groupStore = ({ db, workspaceId, journal }: ProvisioningContext, ba
   };
 
   type Op = "create" | "replace" | "patch" | "delete";
-  const log = (tx: Tx, op: Op, id: string, summary: string, ignored?: readonly string[]) => journal.record(tx, { op, resourceType: "Group", resourceId: id, employeeId: null, change: null, summary, ignored });
+  const log = (tx: Tx, op: Op, id: string, summary: string, ignored?: readonly string[]) => journal.record(fromPrisma(tx), { op, resourceType: "Group", resourceId: id, employeeId: null, change: null, summary, ignored });
 
   const save = async (tx: Tx, g: Group, doc: JsonObject, ops: MemberOp[], verb: string, op: Op, ignored?: readonly string[]) => {
     const updated = await tx.group.update({ where: { id: g.id, workspaceId }, data: { ...columns(doc), version: { increment: 1 } } });

@@ -2,13 +2,17 @@
 // the token's workspace and policy, and the provisioning log. A change is logged in its own
 // transaction (the stores call the journal); reads and refused requests get their row afterwards.
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { direct, type Queryable } from "@/lib/db/direct";
+import { newId } from "@/lib/db/ids";
+import { insertRows } from "@/lib/db/rows";
 import { withStatementCount } from "@/lib/db/statement-count";
 import { ScimError } from "@/lib/scim/errors";
 import { errorResponse, handleScim } from "@/lib/scim/handler";
 import { SCIM_CONTENT_TYPE, type ScimConfig, type ScimResponse } from "@/lib/scim/http";
 import type { Journal, JournalEntry } from "@/lib/server/provisioning/journal";
 import { policyOf } from "@/lib/server/provisioning/policy";
+import { adapterErrorKind } from "@/lib/server/errors";
 import { originOfRequest } from "@/lib/server/public-origin";
 import { verifyToken, type ScimPrincipal } from "@/lib/server/tokens/tokens";
 import { groupStore } from "./group-store";
@@ -57,7 +61,8 @@ const readBody = async (request: Request): Promise<string | null> => {
 // instead of counting a failure. Anything else unexpected is a 500 that reveals nothing.
 const isBusy = (err: unknown) => {
   const e = err as { code?: string; message?: string };
-  return e?.code === "P2028" || e?.code === "P1008" || /SQLITE_BUSY|database is locked|timed out/i.test(String(e?.message ?? ""));
+  const kind = adapterErrorKind(err);
+  return e?.code === "P2028" || e?.code === "P1008" || kind === "SocketTimeout" || kind === "TransactionWriteConflict" || /SQLITE_BUSY|database is locked|timed out/i.test(String(e?.message ?? ""));
 };
 
 export const toServiceError = (err: unknown): ScimError => {
@@ -68,7 +73,9 @@ export const toServiceError = (err: unknown): ScimError => {
 };
 
 const toHttp = (res: ScimResponse): Response => {
-  const headers = new Headers({ "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store", ...res.headers });
+  // no-transform: Next.js does not gzip SCIM answers (small, and CPU the write path needs; a
+  // reverse proxy may compress them).
+  const headers = new Headers({ "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store, no-transform", ...res.headers });
   const empty = res.status === 204 || res.status === 304 || res.body === undefined;
   return new Response(empty ? null : JSON.stringify(res.body), { status: res.status, headers });
 };
@@ -85,11 +92,15 @@ type RequestFacts = { principal: ScimPrincipal; request: Request; pathAndQuery: 
 
 type Row = { status: number; method: string; resourceType: string | null; resourceId: string | null; employeeId: string | null; change: string | null; summary: string | undefined; error: string | null; requestBody: string | null; responseBody: string | null };
 
-const insertRow = (client: Tx | typeof db, f: RequestFacts, row: Row) =>
-  client.provisioningEvent.create({
-    data: {
+// One plain INSERT per log row, on the driver adapter: it is part of every SCIM request
+// (lib/db/direct.ts says why).
+const insertRow = (client: Queryable, f: RequestFacts, row: Row) =>
+  insertRows(client, "ProvisioningEvent", [
+    {
+      id: newId(),
       workspaceId: f.principal.workspaceId,
       tokenId: f.principal.tokenId,
+      at: new Date(),
       path: f.pathAndQuery.slice(0, 2000),
       durationMs: Math.round(performance.now() - f.started),
       client: f.request.headers.get("user-agent")?.slice(0, 300) ?? null,
@@ -97,8 +108,7 @@ const insertRow = (client: Tx | typeof db, f: RequestFacts, row: Row) =>
       summary: row.summary?.slice(0, 2000) ?? null,
       error: row.error?.slice(0, 2000) ?? null,
     },
-    select: { id: true },
-  });
+  ]);
 
 const STATUS_OF = { create: 201, replace: 200, patch: 200, delete: 204 } as const;
 const METHOD_OF = { create: "POST", replace: "PUT", patch: "PATCH", delete: "DELETE" } as const;
@@ -110,7 +120,7 @@ const METHOD_OF = { create: "POST", replace: "PUT", patch: "PATCH", delete: "DEL
 const journalOf = (f: RequestFacts): Journal & { changes: number } => {
   const journal = {
     changes: 0,
-    record: async (tx: Tx, e: JournalEntry) => {
+    record: async (tx: Queryable, e: JournalEntry) => {
       const groupAnswers = e.op === "patch" && e.resourceType === "Group" && !new URL(f.request.url).searchParams.has("attributes");
       await insertRow(tx, f, {
         status: groupAnswers ? 204 : STATUS_OF[e.op],
@@ -133,7 +143,7 @@ const journalOf = (f: RequestFacts): Journal & { changes: number } => {
 /** The row of a request no change recorded: a read, a refusal, a failure, or a Bulk request itself. */
 const record = async (f: RequestFacts, res: ScimResponse) => {
   try {
-    await insertRow(db, f, {
+    await insertRow(direct, f, {
       status: res.status,
       method: f.request.method,
       resourceType: res.log.resourceType ?? null,

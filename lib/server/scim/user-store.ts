@@ -1,8 +1,7 @@
 // SCIM Users over Employee rows. Reads are here; what a create, replace, patch or delete means for
 // an employee is the provisioning layer's (lib/server/provisioning), which this adapter calls.
 import "server-only";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
-import type { Db } from "@/lib/db/client";
+import { direct, join, sql } from "@/lib/db/direct";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import type { ResourceStore, StoredResource } from "@/lib/scim/store";
 import { deleteUser } from "@/lib/server/provisioning/delete-user";
@@ -17,12 +16,12 @@ type Row = { id: string; scimId: string | null; scimDoc: string | null; createdA
 const ROW = { id: true, scimId: true, scimDoc: true, createdAt: true, updatedAt: true, version: true } as const;
 
 /** The groups of some employees, in one statement (a join: Prisma would read the groups separately). */
-export const groupsOf = async (db: Db, workspaceId: string, employeeIds: string[]) => {
+export const groupsOf = async (workspaceId: string, employeeIds: string[]) => {
   const map = new Map<string, GroupRef[]>();
   if (!employeeIds.length) return map;
-  const rows = await db.$queryRaw<{ employeeId: string; id: string; displayName: string }[]>(Prisma.sql`
+  const rows = await direct.query<{ employeeId: string; id: string; displayName: string }>(sql`
     SELECT gm."employeeId", g."id", g."displayName" FROM "GroupMember" gm JOIN "Group" g ON g."id" = gm."groupId"
-    WHERE gm."workspaceId" = ${workspaceId} AND gm."employeeId" IN (${Prisma.join(employeeIds)}) ORDER BY gm."createdAt", g."id"`);
+    WHERE gm."workspaceId" = ${workspaceId} AND gm."employeeId" IN (${join(employeeIds)}) ORDER BY gm."createdAt", g."id"`);
   for (const r of rows) map.set(r.employeeId, [...(map.get(r.employeeId) ?? []), { id: r.id, displayName: r.displayName }]);
   return map;
 };
@@ -40,7 +39,7 @@ export const userStore = (ctx: ProvisioningContext, baseUrl: string): ResourceSt
 
   // A write answers with what it wrote; only the groups are read (a brand-new user has none).
   const written = async (w: UserWritten, isNew = false) => {
-    const groups = isNew ? [] : ((await groupsOf(db, workspaceId, [w.employeeId])).get(w.employeeId) ?? []);
+    const groups = isNew ? [] : ((await groupsOf(workspaceId, [w.employeeId])).get(w.employeeId) ?? []);
     return { resource: toStored(w.scimId, w.doc, w.createdAt, w.updatedAt, w.version, groups), summary: w.plan.summary };
   };
 
@@ -50,13 +49,13 @@ export const userStore = (ctx: ProvisioningContext, baseUrl: string): ResourceSt
       const rows = query.count === 0 ? [] : await db.employee.findMany({ where, select: ROW, orderBy: toOrderBy("User", query.sortBy, query.descending), skip: query.startIndex - 1, take: query.count });
       // A first page that is not full holds every match: no count needed (an IdP's lookup by userName).
       const total = query.startIndex === 1 && rows.length < query.count ? rows.length : await db.employee.count({ where });
-      const groups = await groupsOf(db, workspaceId, rows.map((r) => r.id));
+      const groups = await groupsOf(workspaceId, rows.map((r) => r.id));
       return { total, resources: rows.map((r) => fromRow(r, groups.get(r.id))) };
     },
 
     get: async (id) => {
       const r = await db.employee.findFirst({ where: { ...visible, scimId: id }, select: ROW });
-      return r ? fromRow(r, (await groupsOf(db, workspaceId, [r.id])).get(r.id)) : null;
+      return r ? fromRow(r, (await groupsOf(workspaceId, [r.id])).get(r.id)) : null;
     },
 
     create: async (doc, _password, info) => {

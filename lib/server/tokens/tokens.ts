@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { bool, date, direct, int, join, sql } from "@/lib/db/direct";
 import { appBaseUrl } from "@/lib/server/public-origin";
 import { UserError } from "@/lib/server/errors";
 import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
@@ -61,8 +61,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 type TokenRow = { id: string; workspaceId: string; hash: string; origin: string; revokedAt: unknown; lastUsedAt: unknown; policyVersion: number | bigint; creatorIsAdmin: unknown };
 
-const truthy = (v: unknown) => v === true || v === 1 || v === 1n || v === "1";
-const time = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string | number | Date).getTime());
 
 /**
  * Resolves a bearer token to its workspace, or null for a missing, unknown, revoked or orphaned
@@ -73,18 +71,19 @@ const time = (v: unknown) => (v === null || v === undefined ? null : new Date(v 
 export const verifyToken = async (token: string): Promise<ScimPrincipal | null> => {
   const parsed = parseToken(token);
   if (!parsed) return null;
-  const [row] = await db.$queryRaw<TokenRow[]>(Prisma.sql`
+  // On the driver adapter: one statement on every SCIM request (lib/db/direct.ts says why).
+  const [row] = await direct.query<TokenRow>(sql`
     SELECT t."id", t."workspaceId", t."hash", t."origin", t."revokedAt", t."lastUsedAt", w."policyVersion",
-      EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = t."createdById" AND m."workspaceId" = t."workspaceId" AND m."role" IN (${Prisma.join([...ADMIN_ROLES])})) AS "creatorIsAdmin"
+      EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = t."createdById" AND m."workspaceId" = t."workspaceId" AND m."role" IN (${join([...ADMIN_ROLES])})) AS "creatorIsAdmin"
     FROM "ScimToken" t JOIN "Workspace" w ON w."id" = t."workspaceId"
     WHERE t."prefix" = ${parsed.prefix}`);
   if (!row || !sameHash(row.hash, hashToken(token)) || row.revokedAt !== null) return null;
   // Tokens made by an operator (CLI) live until revoked; an admin's die with their admin rights.
-  if (row.origin !== "cli" && !truthy(row.creatorIsAdmin)) return null;
+  if (row.origin !== "cli" && !bool(row.creatorIsAdmin)) return null;
   const now = Date.now();
-  const last = time(row.lastUsedAt);
+  const last = date(row.lastUsedAt)?.getTime() ?? null;
   if (last === null || now - last > LAST_USED_RESOLUTION_MS) {
     void db.scimToken.updateMany({ where: { id: row.id, workspaceId: row.workspaceId }, data: { lastUsedAt: new Date(now) } }).catch((err) => console.error("[scim] could not note the token's last use", err));
   }
-  return { workspaceId: row.workspaceId, tokenId: row.id, policyVersion: Number(row.policyVersion) };
+  return { workspaceId: row.workspaceId, tokenId: row.id, policyVersion: int(row.policyVersion) };
 };

@@ -4,6 +4,7 @@
 // an address that already has an account gets an email saying so. The password is hashed in both
 // cases, so the answer takes as long either way.
 import "server-only";
+import { fromPrisma } from "@/lib/db/direct";
 import { db } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import type { TSignUp } from "@/lib/server/auth/schemas";
@@ -31,13 +32,13 @@ export const requestSignUp = async (input: TSignUp, origin: string): Promise<Sig
   await db.$transaction(async (tx) => {
     if (existing) {
       const bucket = Math.floor(Date.now() / EXISTING_NOTICE_BUCKET_MS);
-      await enqueueEmail(tx, { workspaceId: null, to: input.email, kind: "signup-existing", dedupeKey: `signup-existing:${sha256Hex(input.email)}:${bucket}`, message: signupExistingEmail({ signInUrl: `${origin}/sign-in` }) });
+      await enqueueEmail(fromPrisma(tx), { workspaceId: null, to: input.email, kind: "signup-existing", dedupeKey: `signup-existing:${sha256Hex(input.email)}:${bucket}`, message: signupExistingEmail({ signInUrl: `${origin}/sign-in` }) });
       return;
     }
     const request = await tx.signupRequest.create({
       data: { email: input.email, name: input.name || null, passwordHash, workspaceName: input.workspaceName, expiresAt: new Date(Date.now() + SIGNUP_TTL_MS) },
     });
-    await enqueueNewEmail(tx, {
+    await enqueueNewEmail(fromPrisma(tx), {
       workspaceId: null,
       to: input.email,
       kind: "signup",
