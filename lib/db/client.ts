@@ -2,6 +2,7 @@
 // Both generated clients come from one schema, so they share one model API; the SQLite client's
 // types stand for both.
 import "server-only";
+import crypto from "node:crypto";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -43,10 +44,22 @@ const tunedSqlite = (factory: PrismaBetterSqlite3): PrismaBetterSqlite3 => {
 // Only when a test counts the statements of each request (statement-count.ts).
 const maybeCounted = <T extends object>(adapter: T) => (countingStatements ? counted(adapter) : adapter);
 
+// PostgreSQL parses and plans an unnamed statement every time; a named one once per connection.
+// The app sends a bounded set of statement texts, each named by its hash; past a thousand
+// distinct texts (long IN lists vary), new ones go unnamed so no connection caches without end.
+const statementNames = new Map<string, string>();
+const statementName = (query: { sql: string }): string => {
+  const known = statementNames.get(query.sql);
+  if (known || statementNames.size >= 1000) return known as string;
+  const name = `m${crypto.createHash("sha1").update(query.sql).digest("hex").slice(0, 20)}`;
+  statementNames.set(query.sql, name);
+  return name;
+};
+
 const create = (): Db => {
   const config = dbConfig();
   if (config.flavor === "postgres") {
-    const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+    const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE || 10) }, { statementNameGenerator: statementName });
     return new PostgresClient({ adapter: remembering(maybeCounted(adapter)), transactionOptions }) as unknown as Db;
   }
   return new SqliteClient({ adapter: remembering(maybeCounted(tunedSqlite(new PrismaBetterSqlite3({ url: config.file, timeout: 15_000 })))), transactionOptions });

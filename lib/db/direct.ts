@@ -44,9 +44,16 @@ export const join = (parts: (Sql | unknown)[], separator = ", "): Sql =>
 /** Trusted SQL text (identifiers from our own code, never from a request). */
 export const raw = (text: string): Sql => ({ strings: [text], values: [] });
 
+/**
+ * A value whose type PostgreSQL cannot infer from where it stands (a SELECT list feeding an INSERT):
+ * `$1::timestamp(3)` there, a plain placeholder on SQLite.
+ */
+export const typed = (value: unknown, pgType: string): Sql => (postgres() ? sql`${value}${raw(`::${pgType}`)}` : sql`${value}`);
+
 // ─── the adapter ────────────────────────────────────────────────────────────────────────────────
 
-const postgres = () => dbConfig().flavor === "postgres";
+let isPostgres: boolean | undefined;
+const postgres = () => (isPostgres ??= dbConfig().flavor === "postgres");
 
 const argType = (v: unknown): ArgType => ({
   arity: "scalar",

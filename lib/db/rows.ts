@@ -3,7 +3,7 @@
 // explicit: Prisma's client-side defaults (cuid(), @updatedAt) do not run here, and SQLite's
 // CURRENT_TIMESTAMP is not the format Prisma writes.
 import "server-only";
-import { join, raw, sql, type Queryable } from "./direct";
+import { join, raw, sql, typed, type Queryable, type Sql } from "./direct";
 
 export type Row = Record<string, unknown>;
 
@@ -19,6 +19,17 @@ export const insertRows = (q: Queryable, table: string, rows: Row[]) => {
   const columns = Object.keys(rows[0]!);
   const values = rows.map((r) => sql`(${join(columns.map((c) => r[c] ?? null))})`);
   return q.execute(sql`INSERT INTO ${ident(table)} (${join(columns.map(ident))}) VALUES ${join(values)}`);
+};
+
+/**
+ * INSERT of one row only while `guard` (a condition) holds, as one statement: INSERT … SELECT …
+ * WHERE guard. The number of rows written: 0 when the guard did not hold. PostgreSQL types the
+ * selected values by `pgTypes` (text otherwise); SQLite needs no types.
+ */
+export const insertRowIf = (q: Queryable, table: string, row: Row, guard: Sql, pgTypes: Record<string, string> = {}) => {
+  const columns = Object.keys(row);
+  const values = columns.map((c) => typed(row[c] ?? null, pgTypes[c] ?? "text"));
+  return q.execute(sql`INSERT INTO ${ident(table)} (${join(columns.map(ident))}) SELECT ${join(values)} WHERE ${guard}`);
 };
 
 /** UPDATE … SET `set` WHERE every key of `where` equals its value; the number of rows changed. */

@@ -260,4 +260,28 @@ describe.each(engines())("dashboard tokens, admins and invites on %s", (engine) 
     const { id } = (await res.json()) as { id: string };
     expect(await sql(app, `SELECT role FROM "Employee" WHERE id = $1`, [id])).toEqual([{ role: "GUEST" }]);
   });
+
+  it("a settings change made while a sync is running applies to its very next request, once", async () => {
+    const { slug, owner } = await workspace("midsync");
+    const t = await generate(owner, slug, "Mid-sync");
+    const post = (userName: string) =>
+      fetch(`${app.baseUrl}/api/scim/v2/Users`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${t.token}`, "Content-Type": "application/scim+json" },
+        body: JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName, active: true }),
+      });
+    // The sync is under way: this instance has seen the token and the workspace's policy.
+    expect((await post("first@example.test")).status).toBe(201);
+    // Another instance (here: the database directly) changes the default role.
+    await sql(app, `UPDATE "Workspace" SET "defaultRole" = 'GUEST', "policyVersion" = "policyVersion" + 1 WHERE slug = $1`, [slug]);
+    const res = await post("second@example.test");
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect(await sql(app, `SELECT role FROM "Employee" WHERE id = $1`, [id])).toEqual([{ role: "GUEST" }]);
+    // The request was not applied twice: one employee, one log row.
+    const rows = await sql(app, `SELECT e.id FROM "Employee" e JOIN "Workspace" w ON w.id = e."workspaceId" WHERE w.slug = $1 AND e."userName" = 'second@example.test'`, [slug]);
+    expect(rows).toHaveLength(1);
+    const logged = await sql(app, `SELECT p.status FROM "ProvisioningEvent" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE w.slug = $1 AND p."employeeId" = $2`, [slug, id]);
+    expect(logged).toEqual([{ status: 201 }]);
+  });
 });

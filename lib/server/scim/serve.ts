@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { direct, type Queryable } from "@/lib/db/direct";
 import { newId } from "@/lib/db/ids";
-import { insertRows } from "@/lib/db/rows";
+import { insertRowIf, insertRows } from "@/lib/db/rows";
 import { withStatementCount } from "@/lib/db/statement-count";
 import { ScimError } from "@/lib/scim/errors";
 import { errorResponse, handleScim } from "@/lib/scim/handler";
@@ -14,7 +14,7 @@ import type { Journal, JournalEntry } from "@/lib/server/provisioning/journal";
 import { policyOf } from "@/lib/server/provisioning/policy";
 import { adapterErrorKind } from "@/lib/server/errors";
 import { originOfRequest } from "@/lib/server/public-origin";
-import { verifyToken, type ScimPrincipal } from "@/lib/server/tokens/tokens";
+import { cachedToken, forgetToken, stillValid, verifyToken, type ScimPrincipal } from "@/lib/server/tokens/tokens";
 import { groupStore } from "./group-store";
 import { takeToken } from "./rate-limit";
 import { redactBody, redactResponse } from "./redact";
@@ -25,14 +25,14 @@ export const SCIM_LIMITS = { maxOperations: 1000, maxPayloadSize: 1_048_576, max
 const unauthorized = (detail: string, error?: "invalid_token") =>
   new ScimError(401, undefined, detail, { "WWW-Authenticate": `Bearer realm="Muster SCIM"${error ? `, error="${error}"` : ""}` });
 
-const authenticate = async (request: Request): Promise<ScimPrincipal> => {
+const INVALID_TOKEN = "The token is not valid: it is unknown, revoked, or its creator is no longer an admin of the workspace";
+
+const bearerOf = (request: Request): string => {
   const header = request.headers.get("authorization");
   if (!header) throw unauthorized("Authentication required: send the workspace's SCIM token as 'Authorization: Bearer <token>'");
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) throw unauthorized("The Authorization header must be 'Bearer <token>'", "invalid_token");
-  const principal = await verifyToken(m[1]!);
-  if (!principal) throw unauthorized("The token is not valid: it is unknown, revoked, or its creator is no longer an admin of the workspace", "invalid_token");
-  return principal;
+  return m[1]!;
 };
 
 const readBody = async (request: Request): Promise<string | null> => {
@@ -65,8 +65,12 @@ const isBusy = (err: unknown) => {
   return e?.code === "P2028" || e?.code === "P1008" || kind === "SocketTimeout" || kind === "TransactionWriteConflict" || /SQLITE_BUSY|database is locked|timed out/i.test(String(e?.message ?? ""));
 };
 
+/** The token was found changed (revoked, its creator demoted, the policy edited) mid-request. */
+class StaleToken extends Error {}
+
 export const toServiceError = (err: unknown): ScimError => {
   if (err instanceof ScimError) return err;
+  if (err instanceof StaleToken) return new ScimError(503, undefined, "The token changed during the request; retry", { "Retry-After": "1" });
   if (isBusy(err)) return new ScimError(503, undefined, "Muster is busy; retry shortly", { "Retry-After": "5" });
   console.error("[scim] unexpected error", err);
   return new ScimError(500, undefined, "Internal server error");
@@ -88,16 +92,22 @@ const withIgnored = (summary: string | undefined, ignored: readonly string[] | u
   return summary ? `${summary}; ${note}` : note;
 };
 
-type RequestFacts = { principal: ScimPrincipal; request: Request; pathAndQuery: string; body: string | null; started: number; bulk: boolean };
+// `confirm`: the principal came from the token cache and is confirmed by the log row's statement.
+type RequestFacts = { principal: ScimPrincipal; confirm: boolean; request: Request; pathAndQuery: string; body: string | null; started: number; bulk: boolean };
 
 type Row = { status: number; method: string; resourceType: string | null; resourceId: string | null; employeeId: string | null; change: string | null; summary: string | undefined; error: string | null; requestBody: string | null; responseBody: string | null };
 
-// One plain INSERT per log row, on the driver adapter: it is part of every SCIM request
-// (lib/db/direct.ts says why).
-const insertRow = (client: Queryable, f: RequestFacts, row: Row) =>
-  insertRows(client, "ProvisioningEvent", [
-    {
-      id: newId(),
+const PG_TYPES = { at: "timestamp(3)", durationMs: "integer", status: "integer" };
+
+/**
+ * One plain INSERT per log row, on the driver adapter: it is part of every SCIM request (lib/db/
+ * direct.ts says why). A principal taken from the token cache is confirmed by this very statement:
+ * the row is written only while the token is still valid (tokens.ts, stillValid), and false comes
+ * back when it was not.
+ */
+const insertRow = async (client: Queryable, f: RequestFacts, row: Row): Promise<boolean> => {
+  const values = {
+    id: newId(),
       workspaceId: f.principal.workspaceId,
       tokenId: f.principal.tokenId,
       at: new Date(),
@@ -107,8 +117,13 @@ const insertRow = (client: Queryable, f: RequestFacts, row: Row) =>
       ...row,
       summary: row.summary?.slice(0, 2000) ?? null,
       error: row.error?.slice(0, 2000) ?? null,
-    },
-  ]);
+  };
+  if (!f.confirm) {
+    await insertRows(client, "ProvisioningEvent", [values]);
+    return true;
+  }
+  return (await insertRowIf(client, "ProvisioningEvent", values, stillValid(f.principal), PG_TYPES)) > 0;
+};
 
 const STATUS_OF = { create: 201, replace: 200, patch: 200, delete: 204 } as const;
 const METHOD_OF = { create: "POST", replace: "PUT", patch: "PATCH", delete: "DELETE" } as const;
@@ -122,7 +137,7 @@ const journalOf = (f: RequestFacts): Journal & { changes: number } => {
     changes: 0,
     record: async (tx: Queryable, e: JournalEntry) => {
       const groupAnswers = e.op === "patch" && e.resourceType === "Group" && !new URL(f.request.url).searchParams.has("attributes");
-      await insertRow(tx, f, {
+      const written = await insertRow(tx, f, {
         status: groupAnswers ? 204 : STATUS_OF[e.op],
         method: METHOD_OF[e.op],
         resourceType: e.resourceType,
@@ -134,16 +149,21 @@ const journalOf = (f: RequestFacts): Journal & { changes: number } => {
         requestBody: f.bulk ? null : redactBody(f.body),
         responseBody: null,
       });
+      // Throwing rolls the change back: it is made again once the token is verified in full.
+      if (!written) throw new StaleToken();
       journal.changes++;
     },
   };
   return journal;
 };
 
-/** The row of a request no change recorded: a read, a refusal, a failure, or a Bulk request itself. */
-const record = async (f: RequestFacts, res: ScimResponse) => {
+/**
+ * The row of a request no change recorded: a read, a refusal, a failure, or a Bulk request itself.
+ * False when the cached principal it confirms no longer holds.
+ */
+const record = async (f: RequestFacts, res: ScimResponse): Promise<boolean> => {
   try {
-    await insertRow(direct, f, {
+    return await insertRow(direct, f, {
       status: res.status,
       method: f.request.method,
       resourceType: res.log.resourceType ?? null,
@@ -157,6 +177,7 @@ const record = async (f: RequestFacts, res: ScimResponse) => {
     });
   } catch (err) {
     console.error("[scim] could not record the provisioning event", err);
+    return true;
   }
 };
 
@@ -169,34 +190,78 @@ export const serveScim = async (request: Request, segments: string[] | undefined
   return value;
 };
 
+type Prepared = { request: Request; path: string; query: URLSearchParams; pathAndQuery: string; bulk: boolean; started: number; body: string | null; refused: ScimError | null };
+
+/**
+ * One pass of the request with a principal: the SCIM core's answer, logged. Null when the principal
+ * came from the cache and its confirmation failed; whatever the pass changed was rolled back.
+ */
+const attempt = async (p: Prepared, principal: ScimPrincipal, confirm: boolean): Promise<ScimResponse | null> => {
+  const facts: RequestFacts = { principal, confirm, request: p.request, pathAndQuery: p.pathAndQuery, body: p.body, started: p.started, bulk: p.bulk };
+  const journal = journalOf(facts);
+  let res: ScimResponse;
+  let stale = false;
+  try {
+    if (p.refused) throw p.refused;
+    const origin = originOfRequest(p.request);
+    const baseUrl = `${origin}/api/scim/v2`;
+    const config: ScimConfig = {
+      baseUrl,
+      ...SCIM_LIMITS,
+      mapError: (err) => {
+        stale ||= err instanceof StaleToken;
+        return toServiceError(err);
+      },
+    };
+    const ctx = { db, workspaceId: principal.workspaceId, policy: await policyOf(principal.workspaceId, principal.policyVersion), origin, journal };
+    const store = { User: userStore(ctx, baseUrl), Group: groupStore(ctx, baseUrl) };
+    res = await handleScim({ method: p.request.method, path: p.path, query: p.query, header: (n) => p.request.headers.get(n), body: p.body }, store, config);
+  } catch (err) {
+    stale ||= err instanceof StaleToken;
+    res = errorResponse(toServiceError(err));
+  }
+  if (stale) return null;
+  // A change that succeeded was logged in its own transaction.
+  const logged = journal.changes > 0 && res.status < 400 && !p.bulk;
+  if (!logged && !(await record(facts, res))) return null;
+  return res;
+};
+
+/**
+ * The token is looked up in this instance's cache first: the request then costs no statement to
+ * authenticate, and its log row confirms the token (attempt). A Bulk request's operations are
+ * transactions of their own, so it is verified in full before it starts. When the confirmation
+ * fails, the token is verified in full and the request runs once more: a revoked token gets its
+ * 401, an edited policy is applied.
+ */
 const serve = async (request: Request, segments: string[] | undefined): Promise<Response> => {
   const started = performance.now();
   const url = new URL(request.url);
   const path = `/${(segments ?? []).map(encodeURIComponent).join("/")}`;
-  let principal: ScimPrincipal | undefined;
-  let journal: (Journal & { changes: number }) | undefined;
-  let body: string | null = null;
-  let res: ScimResponse;
+  const bulk = /^\/bulk$/i.test(path);
   try {
-    principal = await authenticate(request);
+    const token = bearerOf(request);
+    const cached = bulk ? null : cachedToken(token);
+    const principal = cached ?? (await verifyToken(token));
+    // Unauthenticated requests belong to no workspace, so they are not in any workspace's log.
+    if (!principal) throw unauthorized(INVALID_TOKEN, "invalid_token");
     const limited = takeToken(principal.tokenId);
     if (!limited.ok) {
       throw new ScimError(429, undefined, `Too many requests for this token; retry after ${limited.retryAfter} s`, { "Retry-After": String(limited.retryAfter) });
     }
-    body = await readBody(request);
-    const origin = originOfRequest(request);
-    const baseUrl = `${origin}/api/scim/v2`;
-    const config: ScimConfig = { baseUrl, ...SCIM_LIMITS, mapError: toServiceError };
-    journal = journalOf({ principal, request, pathAndQuery: `${path}${url.search}`, body, started, bulk: /^\/bulk$/i.test(path) });
-    const ctx = { db, workspaceId: principal.workspaceId, policy: await policyOf(principal.workspaceId, principal.policyVersion), origin, journal };
-    const store = { User: userStore(ctx, baseUrl), Group: groupStore(ctx, baseUrl) };
-    res = await handleScim({ method: request.method, path, query: url.searchParams, header: (n) => request.headers.get(n), body }, store, config);
+    const prepared: Prepared = { request, path, query: url.searchParams, pathAndQuery: `${path}${url.search}`, bulk, started, body: null, refused: null };
+    try {
+      prepared.body = await readBody(request);
+    } catch (err) {
+      prepared.refused = toServiceError(err);
+    }
+    const res = await attempt(prepared, principal, cached !== null);
+    if (res) return toHttp(res);
+    forgetToken(token);
+    const verified = await verifyToken(token);
+    if (!verified) throw unauthorized(INVALID_TOKEN, "invalid_token");
+    return toHttp((await attempt(prepared, verified, false))!);
   } catch (err) {
-    res = errorResponse(toServiceError(err));
+    return toHttp(errorResponse(toServiceError(err)));
   }
-  // Unauthenticated requests belong to no workspace, so they are not in any workspace's log; a
-  // change that succeeded was logged in its own transaction.
-  const logged = journal !== undefined && journal.changes > 0 && res.status < 400 && !/^\/bulk$/i.test(path);
-  if (principal && res.status !== 429 && !logged) await record({ principal, request, pathAndQuery: `${path}${url.search}`, body, started, bulk: false }, res);
-  return toHttp(res);
 };

@@ -59,31 +59,65 @@ export type ScimPrincipal = { workspaceId: string; tokenId: string; policyVersio
 // lastUsedAt is written at most once a minute per token, so a busy sync does not write on every request.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-type TokenRow = { id: string; workspaceId: string; hash: string; origin: string; revokedAt: unknown; lastUsedAt: unknown; policyVersion: number | bigint; creatorIsAdmin: unknown };
+type TokenRow = { id: string; workspaceId: string; hash: string; origin: string; revokedAt: unknown; lastUsedAt: unknown; policyVersion: unknown; creatorIsAdmin: unknown };
 
+// A token made by an operator (CLI) lives until revoked; an admin's dies with their admin rights.
+const creatorIsAdmin = sql`(t."origin" = 'cli' OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = t."createdById" AND m."workspaceId" = t."workspaceId" AND m."role" IN (${join([...ADMIN_ROLES])})))`;
+
+type Cached = { hash: string; principal: ScimPrincipal; lastUsedAt: number };
+const cache = ((globalThis as unknown as { musterTokens?: Map<string, Cached> }).musterTokens ??= new Map());
 
 /**
  * Resolves a bearer token to its workspace, or null for a missing, unknown, revoked or orphaned
- * token. One statement, on every request: a revocation, or the creator losing admin rights, is
- * seen by the very next request on every instance; the policy version rides along so the
- * workspace's cached policy is reused only while it is current (provisioning/policy.ts).
+ * token. One statement, on the driver adapter (lib/db/direct.ts); the policy version rides along
+ * so the workspace's cached policy is reused only while it is current (provisioning/policy.ts).
  */
 export const verifyToken = async (token: string): Promise<ScimPrincipal | null> => {
   const parsed = parseToken(token);
   if (!parsed) return null;
-  // On the driver adapter: one statement on every SCIM request (lib/db/direct.ts says why).
   const [row] = await direct.query<TokenRow>(sql`
-    SELECT t."id", t."workspaceId", t."hash", t."origin", t."revokedAt", t."lastUsedAt", w."policyVersion",
-      EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = t."createdById" AND m."workspaceId" = t."workspaceId" AND m."role" IN (${join([...ADMIN_ROLES])})) AS "creatorIsAdmin"
+    SELECT t."id", t."workspaceId", t."hash", t."origin", t."revokedAt", t."lastUsedAt", w."policyVersion", ${creatorIsAdmin} AS "creatorIsAdmin"
     FROM "ScimToken" t JOIN "Workspace" w ON w."id" = t."workspaceId"
     WHERE t."prefix" = ${parsed.prefix}`);
-  if (!row || !sameHash(row.hash, hashToken(token)) || row.revokedAt !== null) return null;
-  // Tokens made by an operator (CLI) live until revoked; an admin's die with their admin rights.
-  if (row.origin !== "cli" && !bool(row.creatorIsAdmin)) return null;
-  const now = Date.now();
-  const last = date(row.lastUsedAt)?.getTime() ?? null;
-  if (last === null || now - last > LAST_USED_RESOLUTION_MS) {
-    void db.scimToken.updateMany({ where: { id: row.id, workspaceId: row.workspaceId }, data: { lastUsedAt: new Date(now) } }).catch((err) => console.error("[scim] could not note the token's last use", err));
+  if (!row || !sameHash(row.hash, hashToken(token)) || row.revokedAt !== null || !bool(row.creatorIsAdmin)) {
+    cache.delete(parsed.prefix);
+    return null;
   }
-  return { workspaceId: row.workspaceId, tokenId: row.id, policyVersion: int(row.policyVersion) };
+  const principal = { workspaceId: row.workspaceId, tokenId: row.id, policyVersion: int(row.policyVersion) };
+  cache.set(parsed.prefix, { hash: row.hash, principal, lastUsedAt: date(row.lastUsedAt)?.getTime() ?? 0 });
+  noteUse(parsed.prefix);
+  return principal;
+};
+
+/**
+ * The token's principal as this instance last verified it, without a statement — or null. Whoever
+ * uses it must confirm it in a statement of the same request (stillValid below: the provisioning
+ * log row is written only while it holds), so a revocation, a creator's lost admin rights or a
+ * policy change on any instance is seen by the very next request, not after a TTL.
+ */
+export const cachedToken = (token: string): ScimPrincipal | null => {
+  const parsed = parseToken(token);
+  const hit = parsed ? cache.get(parsed.prefix) : undefined;
+  if (!parsed || !hit || !sameHash(hit.hash, hashToken(token))) return null;
+  noteUse(parsed.prefix);
+  return hit.principal;
+};
+
+/** Forget a cached token (its confirmation failed): the next request verifies it in full. */
+export const forgetToken = (token: string) => {
+  const parsed = parseToken(token);
+  if (parsed) cache.delete(parsed.prefix);
+};
+
+/** The condition, for a statement's WHERE, that the principal is still what the cache says. */
+export const stillValid = (p: ScimPrincipal) => sql`EXISTS (
+  SELECT 1 FROM "ScimToken" t JOIN "Workspace" w ON w."id" = t."workspaceId"
+  WHERE t."id" = ${p.tokenId} AND t."workspaceId" = ${p.workspaceId} AND t."revokedAt" IS NULL AND w."policyVersion" = ${p.policyVersion} AND ${creatorIsAdmin})`;
+
+const noteUse = (prefix: string) => {
+  const hit = cache.get(prefix);
+  const now = Date.now();
+  if (!hit || now - hit.lastUsedAt < LAST_USED_RESOLUTION_MS) return;
+  hit.lastUsedAt = now;
+  void db.scimToken.updateMany({ where: { id: hit.principal.tokenId, workspaceId: hit.principal.workspaceId }, data: { lastUsedAt: new Date(now) } }).catch((err) => console.error("[scim] could not note the token's last use", err));
 };
