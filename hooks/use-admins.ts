@@ -1,8 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { requestJson } from "@/lib/client/fetch-json";
-import type { AdminDto } from "@/lib/server/workspaces/admins";
-import type { InviteDto } from "@/lib/server/workspaces/invites";
+import type { AdminDto, InviteDto } from "@/lib/workspaces/admins";
 
 export type AdminsData = { admins: AdminDto[]; invites: InviteDto[]; me: { userId: string; role: string } };
 

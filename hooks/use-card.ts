@@ -1,8 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/lib/client/fetch-json";
-import type { TCardDto } from "@/lib/server/cards/get-card";
-import type { TCardFieldChange } from "@/lib/server/cards/update-card-field";
+import type { TCardDto, TCardFieldChange } from "@/lib/cards/editor";
 
 export const cardKey = (slug: string, employeeId: string) => ["card", slug, employeeId] as const;
 

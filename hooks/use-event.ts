@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
-import type { EventDetail } from "@/lib/server/events/get-event";
+import type { EventDetail } from "@/lib/events/dto";
 
 /** One provisioning-log entry with its token, employee and advice; idle while no id is given. */
 export const useEvent = (slug: string, id: string | null, initial?: EventDetail | null) =>

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
-import type { EventsChart } from "@/lib/server/events/events-chart";
+import type { EventsChart } from "@/lib/events/dto";
 
 /** Requests per hour by outcome over the last `days` days. */
 export const useEventsChart = (slug: string, days: number) =>

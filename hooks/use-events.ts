@@ -2,7 +2,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { filtersToParams, type TEventFilters } from "@/lib/events/filters";
-import type { EventPage } from "@/lib/server/events/list-events";
+import type { EventPage } from "@/lib/events/dto";
 
 /**
  * The provisioning log, page by page (keyset cursor), for the given filters. The first page of the

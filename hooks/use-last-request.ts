@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { requestJson } from "@/lib/client/fetch-json";
-import type { LastRequestDto } from "@/lib/server/tokens/last-request";
+import type { LastRequestDto } from "@/lib/tokens/dto";
 
 export const useLastRequest = (slug: string, initialData: LastRequestDto) =>
   useQuery({

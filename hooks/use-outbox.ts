@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { requestJson } from "@/lib/client/fetch-json";
-import type { OutboxPage } from "@/lib/server/email/list-outbox";
+import type { OutboxPage } from "@/lib/email/outbox";
 
 export const outboxKey = (slug: string) => ["workspace", slug, "outbox"] as const;
 

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/lib/client/fetch-json";
-import type { SendActivationResult } from "@/lib/server/employee-access/send-activation";
+import type { SendActivationResult } from "@/lib/employee-access/activation";
 import { outboxKey } from "./use-outbox";
 
 export type SendActivationInput = ({ employeeIds: string[] } | { allPending: true }) & { requestId: string };

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { requestJson } from "@/lib/client/fetch-json";
 import type { TRules } from "@/lib/provisioning/templates";
-import type { TMatchList } from "@/lib/server/templates/match-employees";
+import type { TMatchList } from "@/lib/templates/dto";
 
 export const matchesKey = (slug: string) => ["template-matches", slug] as const;
 

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "@/lib/client/fetch-json";
-import type { TTemplateDto } from "@/lib/server/templates/templates";
+import type { TTemplateDto } from "@/lib/templates/dto";
 
 export const templatesKey = (slug: string) => ["templates", slug] as const;
 

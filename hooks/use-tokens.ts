@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { requestJson } from "@/lib/client/fetch-json";
-import type { TokenDto } from "@/lib/server/tokens/token-dto";
+import type { TokenDto } from "@/lib/tokens/dto";
 
 export const tokensKey = (slug: string) => ["workspace", slug, "tokens"] as const;
 

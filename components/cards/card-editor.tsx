@@ -7,8 +7,7 @@ import Link from "next/link";
 import { useState, type ButtonHTMLAttributes, type FormEvent } from "react";
 import { Alert, Badge, Button, cx } from "@/components/ui";
 import { useCard, useCardFieldChange } from "@/hooks/use-card";
-import type { TCardFieldDto } from "@/lib/server/cards/get-card";
-import type { TCardFieldChange } from "@/lib/server/cards/update-card-field";
+import type { TCardFieldChange, TCardFieldDto } from "@/lib/cards/editor";
 import { BusinessCard } from "./business-card";
 
 type Props = { slug: string; employeeId: string; /** Heading level of the section title (2 on the employee page). */ headingLevel?: 2 | 3 };

@@ -12,7 +12,7 @@ import { templatesKey } from "@/hooks/use-templates";
 import { requestJson } from "@/lib/client/fetch-json";
 import { fieldLabel } from "@/lib/provisioning/card-fields";
 import { describeRules, type TTemplateInput } from "@/lib/provisioning/templates";
-import type { TTemplateDto } from "@/lib/server/templates/templates";
+import type { TTemplateDto } from "@/lib/templates/dto";
 import { BusinessCard } from "./business-card";
 import { RuleBuilder } from "./rule-builder";
 import { EXTRA_FIELD_KEYS, formRules, fromForm, MAIN_FIELD_KEYS, newId, toForm, validateForm, type TTemplateForm } from "./template-form";

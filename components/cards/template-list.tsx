@@ -7,7 +7,7 @@ import { Alert, Badge, EmptyState, Table, Td, Th, timeAgo, formatDateTime } from
 import { useMoveTemplate, useTemplates } from "@/hooks/use-templates";
 import { fieldLabel } from "@/lib/provisioning/card-fields";
 import { describeRules } from "@/lib/provisioning/templates";
-import type { TTemplateDto } from "@/lib/server/templates/templates";
+import type { TTemplateDto } from "@/lib/templates/dto";
 
 const ArrowButton = ({ label, direction, disabled, onClick }: { label: string; direction: "up" | "down"; disabled: boolean; onClick: () => void }) => (
   <button

@@ -12,7 +12,7 @@ import { matchesKey, useTemplateMatches } from "@/hooks/use-template-matches";
 import { requestJson } from "@/lib/client/fetch-json";
 import { fieldLabel } from "@/lib/provisioning/card-fields";
 import type { TRules } from "@/lib/provisioning/templates";
-import type { TApplyResult } from "@/lib/server/templates/apply-template";
+import type { TApplyResult } from "@/lib/templates/dto";
 
 type Props = { slug: string; templateId: string | null; templateName: string; rules: TRules | null; dirty: boolean; fieldKeys: string[] };
 

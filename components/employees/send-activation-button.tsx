@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Dialog } from "@/components/dialog";
 import { Alert, Button } from "@/components/ui";
 import { useSendActivation } from "@/hooks/use-send-activation";
-import type { SendActivationResult, SkipReason } from "@/lib/server/employee-access/send-activation";
+import type { SendActivationResult, SkipReason } from "@/lib/employee-access/activation";
 
 type Props = {
   slug: string;

@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui";
-import type { MailDelivery } from "@/lib/server/email/list-outbox";
+import type { MailDelivery } from "@/lib/email/outbox";
 
 /** How this Muster delivers mail, in one sentence above the outbox. */
 export const DeliveryNotice = ({ delivery }: { delivery: MailDelivery }) => {

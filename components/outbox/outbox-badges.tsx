@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui";
-import type { OutboxStatus } from "@/lib/server/email/outbox-status";
+import type { OutboxStatus } from "@/lib/email/outbox";
 
 const STATUS: Record<OutboxStatus, { label: string; tone: "gray" | "green" | "blue" | "amber" }> = {
   queued: { label: "Queued", tone: "gray" },

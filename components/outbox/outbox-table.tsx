@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Pagination } from "@/components/pagination";
 import { Alert, EmptyState, formatDateTime, Table, Td, Th, timeAgo } from "@/components/ui";
 import { useOutbox } from "@/hooks/use-outbox";
-import type { OutboxPage, OutboxRow } from "@/lib/server/email/list-outbox";
+import type { OutboxPage, OutboxRow } from "@/lib/email/outbox";
 import { kindLabel, OutboxStatusBadge } from "./outbox-badges";
 
 const inWords = (iso: string) => {

@@ -2,6 +2,8 @@
 // and what its fields are. Pure: the same matcher runs at provisioning, in the preview and when an
 // admin applies a template by hand, so what the preview shows is what provisioning does.
 import { z } from "zod";
+import { matchesElement, parsePatchPath, type PatchPath } from "@/lib/scim/filter";
+import { SCHEMA_URNS } from "@/lib/scim/schemas/urns";
 import { FIELD_KEY_PATTERN } from "./card-fields";
 import { userColumns } from "./user-columns";
 
@@ -24,12 +26,16 @@ export const RULE_ATTRIBUTES = [
 ] as const;
 const NAMED = new Set<string>(RULE_ATTRIBUTES.map((a) => a.id));
 
-// A SCIM attribute path: optional schema URN ("urn:…:2.0:User:"), then dotted attribute names,
-// each optionally filtered by one equality: emails[type eq "work"].value
-const SEGMENT = String.raw`[A-Za-z$][\w$-]*(?:\[\s*[A-Za-z$][\w$-]*\s+eq\s+"[^"]*"\s*\])?`;
-const SCIM_PATH = new RegExp(String.raw`^(?:urn:[\w.:-]+:)?${SEGMENT}(?:\.${SEGMENT})*$`, "i");
+/** The path's parts, or null when it is not a SCIM attribute path (RFC 7644 §3.5.2's PATCH path). */
+const pathOf = (path: string): PatchPath | null => {
+  try {
+    return parsePatchPath(path.trim());
+  } catch {
+    return null;
+  }
+};
 
-export const isRuleAttribute = (a: string) => NAMED.has(a) || SCIM_PATH.test(a);
+export const isRuleAttribute = (a: string) => NAMED.has(a) || pathOf(a) !== null;
 
 const ZValue = z.string().trim().min(1, { error: "Enter a value to compare with" }).max(200, { error: "A value has at most 200 characters" });
 
@@ -134,51 +140,26 @@ const getCI = (o: Doc, name: string): unknown => {
   return key === undefined ? undefined : o[key];
 };
 
-const splitPath = (path: string): string[] => {
-  const out: string[] = [];
-  let cur = "";
-  let depth = 0;
-  let quoted = false;
-  for (const ch of path) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === "[") depth++;
-    else if (!quoted && ch === "]") depth--;
-    if (ch === "." && depth === 0 && !quoted) {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-};
+const listOf = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
-/** Every value a SCIM attribute path reaches; multi-valued attributes give several. */
+/**
+ * Every value a SCIM attribute path reaches — `title`, `name.givenName`, `emails[type eq "work"].value`,
+ * `urn:…:enterprise:2.0:User:costCenter` — parsed and filtered by the SCIM core, so a rule reads a
+ * path exactly as a PATCH does. Multi-valued attributes give several values.
+ */
 export const scimPathValues = (doc: Doc, path: string): string[] => {
-  let rest = path.trim();
-  let start: unknown = doc;
-  if (/^urn:/i.test(rest)) {
-    const cut = rest.lastIndexOf(":");
-    start = getCI(doc, rest.slice(0, cut));
-    rest = rest.slice(cut + 1);
-  }
-  let current: unknown[] = [start];
-  for (const segment of splitPath(rest)) {
-    const m = /^([^[]+)(?:\[\s*(\S+)\s+eq\s+"([^"]*)"\s*\])?$/i.exec(segment.trim());
-    if (!m) return [];
-    const [, name, filterAttr, filterValue] = m;
-    const next: unknown[] = [];
-    for (const node of current.flatMap((n) => (Array.isArray(n) ? n : [n]))) {
-      if (!isObj(node)) continue;
-      const v = getCI(node, name!);
-      if (v === undefined || v === null) continue;
-      const items = Array.isArray(v) ? v : [v];
-      next.push(...(filterAttr ? items.filter((i) => isObj(i) && String(getCI(i, filterAttr) ?? "").toLowerCase() === filterValue!.toLowerCase()) : items));
-    }
-    current = next;
-  }
+  const p = pathOf(path);
+  if (!p) return [];
+  const { uri, attr } = p.path;
+  const root = uri === undefined || uri.toLowerCase() === SCHEMA_URNS.USER.toLowerCase() ? doc : getCI(doc, uri);
+  if (!isObj(root)) return [];
+  let items = listOf(getCI(root, attr));
+  const filter = p.filter;
+  if (filter) items = items.filter((i) => matchesElement(filter, i, { parent: p.path }));
+  const sub = p.sub ?? p.path.sub;
+  const values = sub === undefined ? items : items.flatMap((i) => (isObj(i) ? listOf(getCI(i, sub)) : []));
   // A complex value (an email, the manager) stands for its "value".
-  return current
-    .flatMap((n) => (Array.isArray(n) ? n : [n]))
+  return values
     .map((n) => (isObj(n) ? n.value : n))
     .filter((v): v is string | number | boolean => typeof v === "string" || typeof v === "number" || typeof v === "boolean")
     .map(String);

@@ -85,8 +85,12 @@ describe("SCIM attribute paths", () => {
     [`${ENT}:costCenter`, ["CC-42"]],
     [`${ENT.toLowerCase()}:manager`, ["mgr-1"]],
     [`${ENT}:manager.value`, ["mgr-1"]],
+    ['emails[type eq "work" or type eq "home"].value', ["ada@acme.test", "ada@home.test"]], // the whole filter grammar, as in PATCH
+    ['emails[value ew "@home.test"]', ["ada@home.test"]],
+    ["urn:ietf:params:scim:schemas:core:2.0:User:name.givenName", ["Ada"]], // the core schema's URN is the resource itself
     ["nickName", []],
     ["name.middleName.x", []],
+    ["emails[type eq", []],
   ])("%s → %j", (path, expected) => {
     expect(scimPathValues(d, path)).toEqual(expected);
   });

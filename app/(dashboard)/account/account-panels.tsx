@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Badge, Button, Card, Field, formatDateTime } from "@/components/ui";
 import { ApiError, fetchJson, requestJson } from "@/lib/client/fetch-json";
-import type { AccountDto } from "@/lib/server/auth/account";
+import type { AccountDto } from "@/lib/auth/account";
 
 type Result = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 

@@ -1,9 +1,10 @@
 // An admin's own account: password, single sign-on links and sessions.
 import "server-only";
 import { z } from "zod";
+import type { AccountDto } from "@/lib/auth/account";
 import { db } from "@/lib/db/client";
 import { UserError } from "@/lib/server/errors";
-import { listUserSessions, revokeUserSessions, type SessionDto } from "./auth-sessions";
+import { listUserSessions, revokeUserSessions } from "./auth-sessions";
 import { checkAdminPassword } from "./authorize-admin";
 import { hashPassword } from "./password";
 import { ZNewPassword } from "./schemas";
@@ -12,9 +13,6 @@ import { ssoLabel, ssoProviders } from "./sso";
 export const ZChangePassword = z
   .object({ current: z.string().min(1, { error: "Enter your current password" }).max(200), next: ZNewPassword, confirm: z.string() })
   .refine((v) => v.next === v.confirm, { path: ["confirm"], error: "The two new passwords differ" });
-
-export type LinkedIdentityDto = { id: string; provider: string; providerLabel: string; email: string | null; since: string };
-export type AccountDto = { email: string; name: string | null; hasPassword: boolean; identities: LinkedIdentityDto[]; sso: { id: string; label: string }[]; sessions: SessionDto[] };
 
 export const getAccount = async (userId: string, currentSid: string): Promise<AccountDto> => {
   const [user, sessions] = await Promise.all([

@@ -3,6 +3,7 @@
 // removal and "sign out everywhere" end a session at once, even for a cookie copied earlier.
 import "server-only";
 import crypto from "node:crypto";
+import type { SessionDto } from "@/lib/auth/account";
 import { db, type Tx } from "@/lib/db/client";
 
 /** How long a sign-in lasts, whatever happens to the cookie. */
@@ -27,8 +28,6 @@ export const revokeUserSessions = (client: Tx | typeof db, userId: string, keep?
 
 export const revokeEmployeeSessions = (client: Tx | typeof db, employeeId: string) =>
   client.authSession.updateMany({ where: { employeeId, revokedAt: null }, data: { revokedAt: new Date() } });
-
-export type SessionDto = { id: string; userAgent: string | null; createdAt: string; expiresAt: string; current: boolean };
 
 /** An admin's live sessions, newest first, for the account page. */
 export const listUserSessions = async (userId: string, currentSid: string | null): Promise<SessionDto[]> => {

@@ -1,8 +1,7 @@
 // Who administers which workspace: the check behind every admin page, route and action.
 import "server-only";
 import { db } from "@/lib/db/client";
-
-export const ADMIN_ROLES = ["OWNER", "ADMIN"] as const;
+import { ADMIN_ROLES } from "@/lib/workspaces/admins";
 
 /** The workspaces a user administers, oldest first. */
 export const listUserWorkspaces = (userId: string) =>

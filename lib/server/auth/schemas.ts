@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZWorkspaceName } from "@/lib/workspaces/settings";
 
 export const ZEmail = z
   .string()
@@ -10,12 +11,6 @@ export const ZNewPassword = z
   .string()
   .min(10, { error: "Use at least 10 characters for the password" })
   .max(200, { error: "Use at most 200 characters for the password" });
-
-export const ZWorkspaceName = z
-  .string()
-  .trim()
-  .min(2, { error: "Give the workspace a name of at least 2 characters" })
-  .max(80, { error: "Keep the workspace name under 80 characters" });
 
 export const ZSignUp = z.object({
   name: z.string().trim().max(120).optional().default(""),

@@ -1,34 +1,10 @@
 // An employee's card for the admin's card editor: every standard field (on the card or not) with
 // its linked/locked state and what the IdP currently says, scoped to the workspace.
 import "server-only";
+import type { TCardDto, TCardFieldDto } from "@/lib/cards/editor";
 import { db } from "@/lib/db/client";
 import { cardRecord, fieldLabel, isApplied, isIdpKey, STANDARD_FIELD_KEYS } from "@/lib/provisioning/card-fields";
 import { baseCardRows, CARD_EMPLOYEE_SELECT, idpValuesOf, SETTINGS_SELECT } from "./card-source";
-
-export type TCardFieldDto = {
-  key: string;
-  label: string;
-  value: string | null;
-  onCard: boolean;
-  linked: boolean;
-  locked: boolean;
-  /** The IdP's current value, when the workspace applies this IdP attribute. */
-  idpValue: string | null;
-  /** Kept in sync with the IdP when linked: an IdP attribute the workspace applies. */
-  fromIdp: boolean;
-  /** An IdP attribute a workspace setting keeps off cards. */
-  switchedOff: boolean;
-  updatedAt: string | null;
-};
-
-export type TCardDto = {
-  employee: { id: string; name: string; status: string; idpOwned: boolean };
-  template: { id: string; name: string } | null;
-  /** false while the card shows the untouched profile and has no rows yet. */
-  saved: boolean;
-  fields: TCardFieldDto[];
-  values: Record<string, string | null>;
-};
 
 export const getCard = async (workspaceId: string, employeeId: string): Promise<TCardDto | null> => {
   const [e, settings] = await Promise.all([

@@ -3,20 +3,13 @@
 // the IdP's current value again.
 import "server-only";
 import { z } from "zod";
+import { ZCardFieldChange, type TCardFieldChange } from "@/lib/cards/editor";
 import { db } from "@/lib/db/client";
 import { FIELD_KEY_PATTERN, fieldLabel, isApplied, isIdpKey } from "@/lib/provisioning/card-fields";
 import { UserError } from "@/lib/server/errors";
 import { CARD_EMPLOYEE_SELECT, ensureCard, idpValuesOf, SETTINGS_SELECT } from "./card-source";
 
 export const ZFieldKey = z.string().regex(FIELD_KEY_PATTERN, { error: "Not a card field name" });
-
-export const ZCardFieldChange = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("edit"), value: z.string().trim().max(1000, { error: "A field value has at most 1,000 characters" }) }),
-  z.object({ action: z.literal("unlock") }),
-  z.object({ action: z.literal("lock") }),
-  z.object({ action: z.literal("relink") }),
-]);
-export type TCardFieldChange = z.infer<typeof ZCardFieldChange>;
 
 const IMAGE_KEYS = new Set(["photoUrl", "companyLogoUrl"]);
 

@@ -2,27 +2,13 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { MailDelivery, OutboxPage, OutboxRow } from "@/lib/email/outbox";
 import { mailConfig } from "./mail-config";
-import { maskLinks, outboxStatus, type OutboxStatus } from "./outbox-status";
+import { maskLinks, outboxStatus } from "./outbox-status";
 import { LINK_PLACEHOLDER, showPlaceholder } from "./render-email";
 
 export const OUTBOX_PAGE_SIZE = 25;
 export const ZOutboxQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
-
-export type OutboxRow = {
-  id: string;
-  to: string;
-  subject: string;
-  kind: string;
-  createdAt: string;
-  sentAt: string | null;
-  nextAttempt: string;
-  attempts: number;
-  lastError: string | null;
-  status: OutboxStatus;
-  employeeId: string | null;
-};
-export type OutboxPage = { rows: OutboxRow[]; total: number; waiting: number; page: number; pageSize: number };
 
 const SELECT = { id: true, to: true, subject: true, kind: true, createdAt: true, sentAt: true, nextAttempt: true, attempts: true, lastError: true, employeeId: true } as const;
 
@@ -51,8 +37,6 @@ export const getOutboxEmail = async (workspaceId: string, id: string) => {
   const shown = (s: string) => showPlaceholder(maskLinks(s));
   return { ...toRow(m), html: shown(m.html), text: shown(m.text), hasLink: m.text.includes(LINK_PLACEHOLDER) || maskLinks(m.text) !== m.text };
 };
-
-export type MailDelivery = { mode: "smtp"; server: string; from: string } | { mode: "embedded" } | { mode: "misconfigured"; problem: string };
 
 /** How this instance delivers mail, for the outbox page (never the credentials). */
 export const mailDelivery = (): MailDelivery => {

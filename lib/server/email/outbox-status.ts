@@ -1,5 +1,5 @@
 // What an outbox row's columns mean for the people reading the outbox page.
-export type OutboxStatus = "queued" | "kept" | "sent" | "retrying" | "skipped";
+import type { OutboxStatus } from "@/lib/email/outbox";
 
 /**
  * kept: delivered to the outbox page only (embedded mode, no SMTP attempt); sent: accepted by SMTP;

@@ -6,6 +6,7 @@ import { fromPrisma } from "@/lib/db/direct";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { SendActivationResult, SkipReason } from "@/lib/employee-access/activation";
 import { queueActivation } from "@/lib/server/provisioning/queue-activation";
 import { kickMailWorker } from "@/lib/server/email/deliver-email";
 
@@ -19,9 +20,6 @@ export const ZSendActivation = z.union([
   z.object({ allPending: z.literal(true), requestId: ZRequestId.optional() }),
 ]);
 export type TSendActivation = z.infer<typeof ZSendActivation>;
-
-export type SkipReason = "not_found" | "archived" | "no_email" | "activated";
-export type SendActivationResult = { queued: number; skippedCount: number; skipped: { id: string; name: string | null; reason: SkipReason }[] };
 
 const CHUNK = 200;
 const SELECT = { id: true, workspaceId: true, email: true, displayName: true, givenName: true, active: true, activatedAt: true, status: true } as const;

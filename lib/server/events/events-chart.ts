@@ -10,18 +10,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { dbConfig } from "@/lib/db/config";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
+import type { ChartHour, EventsChart } from "@/lib/events/dto";
 
 const HOUR = 3_600_000;
 export const MAX_CHART_DAYS = 30;
-
-export type ChartHour = { hour: string; success: number; clientError: number; serverError: number };
-export type EventsChart = {
-  days: number;
-  from: string;
-  to: string;
-  hours: ChartHour[];
-  totals: { success: number; clientError: number; serverError: number; all: number };
-};
 
 type Row = { i: number | bigint; total: number | bigint; client: number | bigint; server: number | bigint };
 

@@ -2,15 +2,7 @@
 // went wrong, and what to change in Entra ID, Okta or Muster. Keyed on the status, the SCIM
 // scimType and the error text, which is all the log keeps.
 import "server-only";
-
-export type ErrorAdvice = {
-  /** A few words: "User already exists". */
-  title: string;
-  /** One sentence: what to do. The table shows this; the detail shows both. */
-  action: string;
-  /** Why it happened and where to look, when there is more to say. */
-  details?: string;
-};
+import type { ErrorAdvice } from "@/lib/events/dto";
 
 export type FailedRequest = {
   status: number;

@@ -3,29 +3,10 @@
 // simply not found.
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { EventDetail } from "@/lib/events/dto";
 import { UserError } from "@/lib/server/errors";
-import { explainError, scimTypeOf, type ErrorAdvice } from "./explain-error";
+import { explainError, scimTypeOf } from "./explain-error";
 import { resourceOf } from "./event-resource";
-
-export type EventDetail = {
-  id: string;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  client: string | null;
-  resourceType: "User" | "Group" | null;
-  resourceId: string | null;
-  summary: string | null;
-  error: string | null;
-  scimType: string | null;
-  advice: ErrorAdvice | null;
-  requestBody: string | null;
-  responseBody: string | null;
-  token: { id: string; name: string; prefix: string; revoked: boolean } | null;
-  employee: { id: string; name: string; href: string } | null;
-};
 
 export const getEvent = async (workspace: { id: string; slug: string }, id: string): Promise<EventDetail> => {
   const e = await db.provisioningEvent.findFirst({ where: { id, workspaceId: workspace.id } });

@@ -5,8 +5,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import type { EventPage, EventRow } from "@/lib/events/dto";
 import { cursorOf, RANGE_MS, type TEventFilters } from "@/lib/events/filters";
-import { explainError, scimTypeOf, type ErrorAdvice } from "./explain-error";
+import { explainError, scimTypeOf } from "./explain-error";
 import { resourceOf } from "./event-resource";
 
 export const PAGE_SIZE = 50;
@@ -14,29 +15,6 @@ export const PAGE_SIZE = 50;
 export const COUNT_CAP = 10_000;
 
 type Where = Prisma.ProvisioningEventWhereInput;
-
-export type EventRow = {
-  id: string;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  client: string | null;
-  resourceType: "User" | "Group" | null;
-  resourceId: string | null;
-  summary: string | null;
-  /** The first line of the error, for the table; the detail has all of it. */
-  error: string | null;
-  advice: ErrorAdvice | null;
-};
-
-export type EventPage = {
-  events: EventRow[];
-  nextCursor: string | null;
-  /** Matches on the first page, capped at COUNT_CAP (`capped` then says there are more); null when not counted. */
-  total: { count: number; capped: boolean } | null;
-};
 
 const CLASS_RANGE = { success: [100, 399], "client-error": [400, 499], "server-error": [500, 599] } as const;
 

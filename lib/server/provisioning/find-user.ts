@@ -4,7 +4,7 @@
 // like the writes (lib/db/direct.ts says why).
 import "server-only";
 import { bool, date, int, join, raw, sql, type Queryable } from "@/lib/db/direct";
-import type { EmployeeState, Manager } from "./plan-user";
+import { PROFILE_COLUMNS, type EmployeeState, type Manager } from "./plan-user";
 
 const STATE_COLUMNS = [
   "id",
@@ -23,25 +23,7 @@ const STATE_COLUMNS = [
   "version",
   "sessionVersion",
   "cardPolicyVersion",
-  "displayName",
-  "displayNameKey",
-  "givenName",
-  "givenNameKey",
-  "familyName",
-  "familyNameKey",
-  "email",
-  "emailKey",
-  "emailsText",
-  "title",
-  "phone",
-  "mobile",
-  "photoUrl",
-  "department",
-  "organization",
-  "division",
-  "costCenter",
-  "employeeNumber",
-  "location",
+  ...PROFILE_COLUMNS,
   "createdAt",
 ] as const;
 const COLUMNS = raw(STATE_COLUMNS.map((c) => `e."${c}"`).join(", "));

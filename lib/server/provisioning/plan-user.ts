@@ -65,7 +65,7 @@ export type UserPlan = {
   summary: string;
 };
 
-const PROFILE_COLUMNS = [
+export const PROFILE_COLUMNS = [
   "displayName",
   "displayNameKey",
   "givenName",

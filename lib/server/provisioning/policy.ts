@@ -1,22 +1,20 @@
 // A workspace's provisioning policy: which IdP attributes apply, the default role, activation
 // emails, and its card templates (compiled once). Every change to any of them bumps the
 // workspace's policyVersion (bumpPolicy); each request reads that version with its token
-// (tokens/verify-token.ts), so a cached policy is reused until — and never after — it changes,
+// (tokens/tokens.ts), so a cached policy is reused until — and never after — it changes,
 // on every instance.
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
+import type { TApplySettings } from "@/lib/provisioning/card-fields";
 import { parseFields, parseRules, type TRules, type TTemplateFields } from "@/lib/provisioning/templates";
 
 export type CompiledTemplate = { id: string; rules: TRules; fields: TTemplateFields };
 
-export type Policy = {
+export type Policy = TApplySettings & {
   workspaceId: string;
   version: number;
   workspaceName: string;
-  applyLocation: boolean;
-  applyDepartment: boolean;
-  applyManager: boolean;
   sendActivationEmails: boolean;
   defaultRole: string;
   /** In the admin's order: the first whose rules match a new employee is theirs. */

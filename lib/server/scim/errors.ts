@@ -1,6 +1,5 @@
 import { ScimError, conflict, notFound } from "@/lib/scim/errors";
 
-export { preconditionFailed } from "@/lib/scim/errors";
 import { isUniqueViolation } from "@/lib/server/errors";
 
 /** Database errors become SCIM errors here, in the service layer (STYLE.md #8). */

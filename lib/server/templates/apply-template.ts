@@ -9,6 +9,7 @@ import type { TApplySettings } from "@/lib/provisioning/card-fields";
 import { parseFields, parseRules, type TTemplateFields } from "@/lib/provisioning/templates";
 import { CARD_EMPLOYEE_SELECT, SETTINGS_SELECT, untouchedCard, type TCardEmployee } from "@/lib/server/cards/card-source";
 import { UserError } from "@/lib/server/errors";
+import type { TApplyResult } from "@/lib/templates/dto";
 import { countEmployees, matchChunk } from "./match-employees";
 
 const BATCH = 1000;
@@ -18,7 +19,6 @@ export const ZApplyTemplate = z.union([
   z.object({ employeeIds: z.array(z.string().min(1).max(64)).min(1, { error: "Pick at least one employee" }).max(1000, { error: "Apply to at most 1,000 picked employees at once" }) }),
 ]);
 export type TApplyTemplate = z.infer<typeof ZApplyTemplate>;
-export type TApplyResult = { applied: number; template: string; done: boolean; after: string | null; scanned: number; total: number };
 
 /** Writes the template's fields onto these employees' cards; an employee without a card gets its untouched card first. */
 const applyTo = async (tx: Tx, workspaceId: string, templateId: string, fields: TTemplateFields, employees: TCardEmployee[], settings: TApplySettings) => {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { rulesMatch, subjectOf, ZRules, type TRules } from "@/lib/provisioning/templates";
 import { CARD_EMPLOYEE_SELECT, type TCardEmployee } from "@/lib/server/cards/card-source";
+import type { TMatchList, TMatchRow } from "@/lib/templates/dto";
 
 export const MATCHES_PAGE_SIZE = 25;
 export const SCAN_CHUNK = 2000;
@@ -16,9 +17,6 @@ export const ZMatchQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(MATCHES_PAGE_SIZE),
 });
 export type TMatchQuery = z.input<typeof ZMatchQuery>;
-
-export type TMatchRow = { id: string; displayName: string | null; email: string | null; title: string | null; department: string | null; status: string; template: string | null };
-export type TMatchList = { rows: TMatchRow[]; total: number; page: number; pageSize: number; scanned: number };
 
 const notArchived = { status: { not: "ARCHIVED" } };
 const SCAN_SELECT = { ...CARD_EMPLOYEE_SELECT, createdAt: true, displayNameKey: true, status: true } as const;

@@ -2,15 +2,14 @@
 // most MAX_TEMPLATES), so ordering rewrites the positions of the whole list in one transaction.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { parseFields, parseRules, ZTemplateInput, type TRules, type TTemplateFields, type TTemplateInput } from "@/lib/provisioning/templates";
+import { parseFields, parseRules, ZTemplateInput, type TTemplateInput } from "@/lib/provisioning/templates";
 import { UserError } from "@/lib/server/errors";
 import { bumpPolicy } from "@/lib/server/provisioning/policy";
+import type { TTemplateDto } from "@/lib/templates/dto";
 
 export const MAX_TEMPLATES = 100;
 
 export { ZTemplateInput };
-
-export type TTemplateDto = { id: string; name: string; position: number; fields: TTemplateFields; rules: TRules; createdAt: string; updatedAt: string };
 
 type Row = { id: string; name: string; position: number; fields: string; rules: string; createdAt: Date; updatedAt: Date };
 const toDto = (t: Row): TTemplateDto => ({

@@ -1,8 +1,7 @@
 // The newest SCIM request of a workspace, for "is my IdP talking to Muster?" on the Connect page.
 import "server-only";
 import { db } from "@/lib/db/client";
-
-export type LastRequestDto = { at: string; method: string; path: string; status: number; tokenName: string | null; tokenPrefix: string | null } | null;
+import type { LastRequestDto } from "@/lib/tokens/dto";
 
 export const lastRequest = async (workspaceId: string): Promise<LastRequestDto> => {
   // (workspaceId, at) is indexed: this reads one row however long the log is.

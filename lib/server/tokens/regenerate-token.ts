@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { UserError } from "@/lib/server/errors";
-import type { IssuedTokenDto } from "./token-dto";
+import type { IssuedTokenDto } from "@/lib/tokens/dto";
 import { createToken } from "./tokens";
 
 export const ZTokenName = z

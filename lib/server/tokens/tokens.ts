@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { bool, date, direct, int, join, sql } from "@/lib/db/direct";
 import { appBaseUrl } from "@/lib/server/public-origin";
 import { UserError } from "@/lib/server/errors";
-import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
+import type { TokenStatus } from "@/lib/tokens/dto";
+import { ADMIN_ROLES } from "@/lib/workspaces/admins";
 import { hashToken, newToken, parseToken, sameHash } from "./token-format";
 
 export const tenantUrl = () => `${appBaseUrl()}/api/scim/v2`;
@@ -17,7 +18,6 @@ export const createToken = async (workspaceId: string, name: string, createdById
   return { id: row.id, name: row.name, token, tenantUrl: tenantUrl(), createdAt: row.createdAt };
 };
 
-export type TokenStatus = "active" | "revoked" | "creator-lost-access";
 
 export const listTokens = async (workspaceId: string) => {
   const rows = await db.scimToken.findMany({

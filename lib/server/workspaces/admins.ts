@@ -5,14 +5,10 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { revokeUserSessions } from "@/lib/server/auth/auth-sessions";
 import { UserError } from "@/lib/server/errors";
-import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
+import { ADMIN_ROLES, type AdminDto, type StoppingTokenDto, type TAdminRole } from "@/lib/workspaces/admins";
 
 export const ZAdminRole = z.enum(ADMIN_ROLES, { error: "The role must be Owner or Admin" });
-export type TAdminRole = z.infer<typeof ZAdminRole>;
 export const ZChangeRole = z.object({ role: ZAdminRole });
-
-export type AdminDto = { id: string; userId: string; email: string; name: string | null; role: TAdminRole; since: string };
-export type StoppingTokenDto = { id: string; name: string; prefix: string; lastUsedAt: string | null };
 
 export const listAdmins = async (workspaceId: string): Promise<AdminDto[]> => {
   const rows = await db.membership.findMany({

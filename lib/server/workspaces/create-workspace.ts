@@ -2,7 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/server/auth/password";
-import { ZEmail, ZNewPassword, ZWorkspaceName } from "@/lib/server/auth/schemas";
+import { ZEmail, ZNewPassword } from "@/lib/server/auth/schemas";
+import { ZWorkspaceName } from "@/lib/workspaces/settings";
 import { isUniqueViolation, UserError } from "@/lib/server/errors";
 
 const slugify = (name: string) =>

@@ -8,8 +8,8 @@ import { ZEmail, ZNewPassword } from "@/lib/server/auth/schemas";
 import { appBaseUrl } from "@/lib/server/public-origin";
 import { isUniqueViolation, UserError } from "@/lib/server/errors";
 import { isLinkSecret, newLinkSecret, sha256Hex } from "@/lib/server/secrets";
-import { ZAdminRole, type TAdminRole } from "./admins";
-import { ADMIN_ROLES } from "@/lib/server/auth/memberships";
+import { ADMIN_ROLES, type InviteDto, type TAdminRole } from "@/lib/workspaces/admins";
+import { ZAdminRole } from "./admins";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -18,8 +18,6 @@ export const ZAcceptAsNewUser = z.object({
   name: z.string().trim().min(1, { error: "Enter your name" }).max(120, { error: "Keep your name under 120 characters" }),
   password: ZNewPassword,
 });
-
-export type InviteDto = { id: string; email: string; role: TAdminRole; createdAt: string; expiresAt: string; invitedBy: string | null };
 
 const roleOf = (role: string): TAdminRole => (role === "OWNER" ? "OWNER" : "ADMIN");
 

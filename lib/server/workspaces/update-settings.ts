@@ -1,19 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { EMPLOYEE_ROLE_VALUES } from "@/lib/employee-roles";
-import { ZWorkspaceName } from "@/lib/server/auth/schemas";
 import { UserError } from "@/lib/server/errors";
-
-export const ZWorkspaceSettings = z.object({
-  name: ZWorkspaceName,
-  applyLocation: z.boolean(),
-  applyDepartment: z.boolean(),
-  applyManager: z.boolean(),
-  sendActivationEmails: z.boolean(),
-  defaultRole: z.enum(EMPLOYEE_ROLE_VALUES, { error: "Pick one of the listed roles" }),
-});
-export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
+import { ZWorkspaceSettings, type TWorkspaceSettings } from "@/lib/workspaces/settings";
 
 export const workspaceSettings = async (workspaceId: string): Promise<TWorkspaceSettings> => {
   const w = await db.workspace.findUnique({

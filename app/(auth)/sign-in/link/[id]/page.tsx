@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Alert } from "@/components/ui";
 import { pendingSsoLink } from "@/lib/server/auth/sso-sign-in";
 import { LinkWithPasswordForm } from "./link-form";
+import { LinkGone } from "../link-gone";
 
 export const metadata: Metadata = { title: "Confirm single sign-on", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -13,18 +13,7 @@ type Props = { params: Promise<{ id: string }> };
 const ConfirmSsoPage = async ({ params }: Props) => {
   const { id } = await params;
   const request = await pendingSsoLink(id);
-  if (!request)
-    return (
-      <>
-        <h1 className="text-xl font-semibold">Confirm single sign-on</h1>
-        <div className="mt-4 space-y-4">
-          <Alert>This confirmation has expired or was already used. Sign in with single sign-on again, or with your password.</Alert>
-          <Link href="/sign-in" className="text-sm font-medium text-brand-700 hover:underline">
-            Back to sign-in
-          </Link>
-        </div>
-      </>
-    );
+  if (!request) return <LinkGone>This confirmation has expired or was already used. Sign in with single sign-on again, or with your password.</LinkGone>;
   return (
     <>
       <h1 className="text-xl font-semibold">{`Link ${request.providerLabel} to your account`}</h1>

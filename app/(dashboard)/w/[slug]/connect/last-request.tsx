@@ -1,7 +1,7 @@
 "use client";
 import { Badge, cx, formatDateTime, timeAgo } from "@/components/ui";
 import { useLastRequest } from "@/hooks/use-last-request";
-import type { LastRequestDto } from "@/lib/server/tokens/last-request";
+import type { LastRequestDto } from "@/lib/tokens/dto";
 
 // "/Users?filter=userName+eq+%22x%22" → '/Users?filter=userName eq "x"' ("+" is a space in a query).
 const readable = (path: string) => {

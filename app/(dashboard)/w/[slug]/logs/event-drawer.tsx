@@ -8,7 +8,7 @@ import { HttpStatusBadge } from "@/components/http-status-badge";
 import { Alert, timeAgo } from "@/components/ui";
 import { useEvent } from "@/hooks/use-event";
 import { clientLabel, formatDuration, formatLogTime, prettyBody, readablePath } from "@/lib/events/format";
-import type { EventDetail } from "@/lib/server/events/get-event";
+import type { EventDetail } from "@/lib/events/dto";
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-[8rem_1fr] gap-3 py-2">

@@ -5,7 +5,7 @@ import { Alert, Button, EmptyState, Table, Td, Th, cx } from "@/components/ui";
 import { useEvents } from "@/hooks/use-events";
 import { hasFilters, type TEventFilters } from "@/lib/events/filters";
 import { clientLabel, formatDuration, formatLogTime, formatShortLogTime, readablePath } from "@/lib/events/format";
-import type { EventPage, EventRow } from "@/lib/server/events/list-events";
+import type { EventPage, EventRow } from "@/lib/events/dto";
 
 const n = (x: number) => x.toLocaleString("en");
 

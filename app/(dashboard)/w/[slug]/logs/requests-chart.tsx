@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { Alert, Button } from "@/components/ui";
 import { useEventsChart } from "@/hooks/use-events-chart";
 import { formatHour } from "@/lib/events/format";
-import type { ChartHour, EventsChart } from "@/lib/server/events/events-chart";
+import type { ChartHour, EventsChart } from "@/lib/events/dto";
 
 export const CHART_DAYS = [1, 7, 14, 30] as const;
 export const DEFAULT_CHART_DAYS = 7;

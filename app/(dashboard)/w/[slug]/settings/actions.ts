@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/server/auth/admin-action";
-import { updateWorkspaceSettings, ZWorkspaceSettings, type TWorkspaceSettings } from "@/lib/server/workspaces/update-settings";
+import { updateWorkspaceSettings } from "@/lib/server/workspaces/update-settings";
+import { ZWorkspaceSettings, type TWorkspaceSettings } from "@/lib/workspaces/settings";
 
 export const saveSettings = async (slug: string, input: TWorkspaceSettings) =>
   adminAction(slug, ZWorkspaceSettings, input, async (data, { workspace }) => {

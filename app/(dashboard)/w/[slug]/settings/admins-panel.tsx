@@ -8,8 +8,7 @@ import { Alert, Badge, Button, Card, cx, Field, formatDateTime, Table, Td, Th, t
 import { adminsKey, useAdmins, type AdminsData } from "@/hooks/use-admins";
 import { tokensKey } from "@/hooks/use-tokens";
 import { ApiError, requestJson } from "@/lib/client/fetch-json";
-import type { AdminDto, StoppingTokenDto } from "@/lib/server/workspaces/admins";
-import type { InviteDto } from "@/lib/server/workspaces/invites";
+import type { AdminDto, InviteDto, StoppingTokenDto } from "@/lib/workspaces/admins";
 
 const ROLE_LABEL = { OWNER: "Owner", ADMIN: "Admin" } as const;
 

@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { SwitchField } from "@/components/switch-field";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { EMPLOYEE_ROLES } from "@/lib/employee-roles";
-import type { TWorkspaceSettings } from "@/lib/server/workspaces/update-settings";
+import type { TWorkspaceSettings } from "@/lib/workspaces/settings";
 import { saveSettings } from "./actions";
 
 type Props = { slug: string; initial: TWorkspaceSettings };

@@ -6,7 +6,7 @@ import { SecretOnce } from "@/components/secret-once";
 import { Alert, Badge, Button, Card, cx, EmptyState, Field, formatDateTime, Table, Td, Th, timeAgo } from "@/components/ui";
 import { tokensKey, useTokens } from "@/hooks/use-tokens";
 import { requestJson } from "@/lib/client/fetch-json";
-import type { IssuedTokenDto, TokenDto } from "@/lib/server/tokens/token-dto";
+import type { IssuedTokenDto, TokenDto } from "@/lib/tokens/dto";
 
 type Props = { slug: string; tenantUrl: string; initialTokens: TokenDto[] };
 

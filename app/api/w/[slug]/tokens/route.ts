@@ -1,6 +1,7 @@
 import { withAdmin } from "@/lib/server/auth/admin-api";
 import { ZCreateToken } from "@/lib/server/tokens/regenerate-token";
-import { toTokenDto, type IssuedTokenDto } from "@/lib/server/tokens/token-dto";
+import { toTokenDto } from "@/lib/server/tokens/token-dto";
+import type { IssuedTokenDto } from "@/lib/tokens/dto";
 import { createToken, listTokens } from "@/lib/server/tokens/tokens";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Alert } from "@/components/ui";
 import { pendingSsoLinkByToken } from "@/lib/server/auth/sso-sign-in";
 import { ConfirmLinkButton } from "./confirm-button";
+import { LinkGone } from "../../link-gone";
 
 export const metadata: Metadata = { title: "Confirm single sign-on", referrer: "no-referrer", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -13,18 +12,7 @@ type Props = { params: Promise<{ token: string }> };
 const ConfirmSsoLinkPage = async ({ params }: Props) => {
   const { token } = await params;
   const request = await pendingSsoLinkByToken(token);
-  if (!request)
-    return (
-      <>
-        <h1 className="text-xl font-semibold">Confirm single sign-on</h1>
-        <div className="mt-4 space-y-4">
-          <Alert>This link has expired or was already used. Sign in with single sign-on again to get a new one.</Alert>
-          <Link href="/sign-in" className="text-sm font-medium text-brand-700 hover:underline">
-            Back to sign-in
-          </Link>
-        </div>
-      </>
-    );
+  if (!request) return <LinkGone>This link has expired or was already used. Sign in with single sign-on again to get a new one.</LinkGone>;
   return (
     <>
       <h1 className="text-xl font-semibold">{`Link ${request.providerLabel} to your account?`}</h1>

@@ -1,0 +1,35 @@
+// The admin's card editor: the card as the server sends it, and the change to one field the browser sends back.
+import { z } from "zod";
+
+export type TCardFieldDto = {
+  key: string;
+  label: string;
+  value: string | null;
+  onCard: boolean;
+  linked: boolean;
+  locked: boolean;
+  /** The IdP's current value, when the workspace applies this IdP attribute. */
+  idpValue: string | null;
+  /** Kept in sync with the IdP when linked: an IdP attribute the workspace applies. */
+  fromIdp: boolean;
+  /** An IdP attribute a workspace setting keeps off cards. */
+  switchedOff: boolean;
+  updatedAt: string | null;
+};
+
+export type TCardDto = {
+  employee: { id: string; name: string; status: string; idpOwned: boolean };
+  template: { id: string; name: string } | null;
+  /** false while the card shows the untouched profile and has no rows yet. */
+  saved: boolean;
+  fields: TCardFieldDto[];
+  values: Record<string, string | null>;
+};
+
+export const ZCardFieldChange = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("edit"), value: z.string().trim().max(1000, { error: "A field value has at most 1,000 characters" }) }),
+  z.object({ action: z.literal("unlock") }),
+  z.object({ action: z.literal("lock") }),
+  z.object({ action: z.literal("relink") }),
+]);
+export type TCardFieldChange = z.infer<typeof ZCardFieldChange>;
