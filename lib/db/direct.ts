@@ -102,30 +102,55 @@ export const fromPrisma = (client: { $queryRawUnsafe: (sql: string, ...values: u
   },
 });
 
+const BUSY_ATTEMPTS = 4;
+
+// The SQLite adapter reports SQLITE_BUSY as a DriverAdapterError of kind SocketTimeout.
+const isSqliteBusy = (err: unknown) => {
+  const e = err as { name?: string; cause?: { kind?: string } } | null;
+  return e?.name === "DriverAdapterError" && e.cause?.kind === "SocketTimeout";
+};
+
+const once = async <T>(run: (tx: Queryable) => Promise<T>): Promise<T> => {
+  const tx: Transaction = await (await adapter()).startTransaction();
+  let value: T;
+  try {
+    value = await run(queryable(tx));
+  } catch (err) {
+    await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+    await tx.rollback();
+    throw err;
+  }
+  try {
+    await tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+  } catch (err) {
+    // SQLite leaves a transaction open when COMMIT fails (busy): end it before letting go.
+    await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+    await tx.rollback();
+    throw err;
+  }
+  await tx.commit();
+  return value;
+};
+
 export const direct: Queryable & { transaction: <T>(run: (tx: Queryable) => Promise<T>) => Promise<T> } = {
   query: async (q) => queryable(await adapter()).query(q),
-  execute: async (q) => queryable(await adapter()).execute(q),
-  /** One transaction: committed when `run` resolves, rolled back when it throws. */
-  transaction: async <T>(run: (tx: Queryable) => Promise<T>) => {
-    const tx: Transaction = await (await adapter()).startTransaction();
-    let value: T;
-    try {
-      value = await run(queryable(tx));
-    } catch (err) {
-      await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
-      await tx.rollback();
-      throw err;
+  // SQLite has one connection, and a statement sent while another request's transaction is open
+  // runs inside it (and would vanish with its rollback): a write outside a transaction waits its turn.
+  execute: async (q) => (postgres() ? queryable(await adapter()).execute(q) : direct.transaction((tx) => tx.execute(q))),
+  /**
+   * One transaction: committed when `run` resolves, rolled back when it throws. On SQLite, a
+   * transaction refused because another connection (the CLI, another process) held the write
+   * lock is rolled back whole and run again, a few times, before the error reaches the caller.
+   */
+  transaction: async <T>(run: (tx: Queryable) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once(run);
+      } catch (err) {
+        if (attempt >= BUSY_ATTEMPTS || postgres() || !isSqliteBusy(err)) throw err;
+        await new Promise((r) => setTimeout(r, attempt * (5 + Math.random() * 20)));
+      }
     }
-    try {
-      await tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
-    } catch (err) {
-      // SQLite leaves a transaction open when COMMIT fails (busy): end it before letting go.
-      await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
-      await tx.rollback();
-      throw err;
-    }
-    await tx.commit();
-    return value;
   },
 };
 

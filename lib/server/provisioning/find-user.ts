@@ -54,6 +54,10 @@ export const loadUser = async (tx: Queryable, workspaceId: string, scimId: strin
 
 type Lookup = { userName: string; externalId: string | null; emails: string[]; managerRef: string | null };
 
+// Candidates are a handful of rows, put in order here: with an ORDER BY … LIMIT in the statement a
+// planner may walk the workspace's createdAt index instead of looking the few rows up.
+const oldestFirst = (a: { createdAt: Date | null }, b: { createdAt: Date | null }) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0);
+
 /**
  * One statement for everything a create must know. Each branch carries the workspace and is
  * answered by its own index, so the database unions a few index lookups instead of walking the
@@ -76,8 +80,8 @@ export const findCandidates = async (tx: Queryable, workspaceId: string, q: Look
   ];
   const rows = await tx.query(sql`
     SELECT ${COLUMNS}, (SELECT count(*) FROM "CardField" c WHERE c."employeeId" = e."id") AS "cardFields"
-    FROM "Employee" e WHERE ${join(branches, " OR ")} ORDER BY e."createdAt" LIMIT 100`);
-  return rows.map((r) => ({ ...toStored(r), cardFields: int(r.cardFields) }));
+    FROM "Employee" e WHERE ${join(branches, " OR ")} LIMIT 100`);
+  return rows.map((r) => ({ ...toStored(r), cardFields: int(r.cardFields) })).sort(oldestFirst);
 };
 
 type Named = { id: string; scimId: string | null; userNameKey: string | null; emailKey: string | null; displayName: string | null; email: string | null; scimDeletedAt: Date | null };
@@ -95,9 +99,9 @@ export const pickManager = (rows: Named[], ref: string | null, selfId: string | 
 export const findManager = async (tx: Queryable, workspaceId: string, ref: string | null, selfId: string): Promise<Manager> => {
   if (!ref) return null;
   const key = ref.toLowerCase();
-  const rows = await tx.query<Named>(sql`
-    SELECT e."id", e."scimId", e."userNameKey", e."emailKey", e."displayName", e."email", e."scimDeletedAt" FROM "Employee" e
+  const rows = await tx.query<Omit<Named, "scimDeletedAt"> & { scimDeletedAt: unknown; createdAt: unknown }>(sql`
+    SELECT e."id", e."scimId", e."userNameKey", e."emailKey", e."displayName", e."email", e."scimDeletedAt", e."createdAt" FROM "Employee" e
     WHERE (e."workspaceId" = ${workspaceId} AND e."scimId" = ${ref}) OR (e."workspaceId" = ${workspaceId} AND e."userNameKey" = ${key}) OR (e."workspaceId" = ${workspaceId} AND e."emailKey" = ${key})
-    ORDER BY e."createdAt" LIMIT 10`);
-  return pickManager(rows.map((r) => ({ ...r, scimDeletedAt: date(r.scimDeletedAt) })), ref, selfId);
+    LIMIT 10`);
+  return pickManager(rows.map((r) => ({ ...r, scimDeletedAt: date(r.scimDeletedAt), createdAt: date(r.createdAt) })).sort(oldestFirst), ref, selfId);
 };

@@ -65,13 +65,27 @@ const isBusy = (err: unknown) => {
   return e?.code === "P2028" || e?.code === "P1008" || kind === "SocketTimeout" || kind === "TransactionWriteConflict" || /SQLITE_BUSY|database is locked|timed out/i.test(String(e?.message ?? ""));
 };
 
+// An operator should see why requests were refused: one line per ten seconds at most.
+let busySince = 0;
+const noteBusy = (err: unknown) => {
+  const now = Date.now();
+  if (now - busySince < 10_000) return;
+  busySince = now;
+  const e = err as { code?: string; message?: string; cause?: unknown };
+  const cause = e?.cause ? ` ${JSON.stringify(e.cause).slice(0, 300)}` : "";
+  console.warn(`[scim] the database was busy, answered 503 (${e?.code ?? adapterErrorKind(err) ?? "busy"}): ${String(e?.message ?? err).split("\n").filter(Boolean).pop()}${cause}`);
+};
+
 /** The token was found changed (revoked, its creator demoted, the policy edited) mid-request. */
 class StaleToken extends Error {}
 
 export const toServiceError = (err: unknown): ScimError => {
   if (err instanceof ScimError) return err;
   if (err instanceof StaleToken) return new ScimError(503, undefined, "The token changed during the request; retry", { "Retry-After": "1" });
-  if (isBusy(err)) return new ScimError(503, undefined, "Muster is busy; retry shortly", { "Retry-After": "5" });
+  if (isBusy(err)) {
+    noteBusy(err);
+    return new ScimError(503, undefined, "Muster is busy; retry shortly", { "Retry-After": "5" });
+  }
   console.error("[scim] unexpected error", err);
   return new ScimError(500, undefined, "Internal server error");
 };
