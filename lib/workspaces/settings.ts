@@ -1,6 +1,6 @@
 // A workspace's settings as the settings form edits them; the server parses the same schema again.
 import { z } from "zod";
-import { EMPLOYEE_ROLE_VALUES } from "@/lib/employee-roles";
+import { BUILT_IN_ROLES } from "@/lib/roles/roles";
 
 export const ZWorkspaceName = z
   .string()
@@ -14,6 +14,6 @@ export const ZWorkspaceSettings = z.object({
   applyDepartment: z.boolean(),
   applyManager: z.boolean(),
   sendActivationEmails: z.boolean(),
-  defaultRole: z.enum(EMPLOYEE_ROLE_VALUES, { error: "Pick one of the listed roles" }),
+  defaultRole: z.enum(BUILT_IN_ROLES.map((r) => r.key) as ["MEMBER", "GUEST"], { error: "Pick one of the listed roles" }),
 });
 export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;

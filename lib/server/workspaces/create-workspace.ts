@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
+import { builtInRoleRows } from "@/lib/roles/roles";
 import { hashPassword } from "@/lib/server/auth/password";
 import { ZEmail, ZNewPassword } from "@/lib/server/auth/schemas";
 import { ZWorkspaceName } from "@/lib/workspaces/settings";
@@ -38,6 +39,7 @@ export const createWorkspace = async (input: Input): Promise<{ workspaceId: stri
         if (passwordHash && !user.passwordHash) await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
         const workspace = await tx.workspace.create({ data: { name, slug } });
         await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "OWNER" } });
+        await tx.role.createMany({ data: builtInRoleRows(workspace.id) });
         return { workspaceId: workspace.id, slug, userId: user.id };
       });
     } catch (err) {

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { SwitchField } from "@/components/switch-field";
 import { Alert, Button, Card, Field } from "@/components/ui";
-import { EMPLOYEE_ROLES } from "@/lib/employee-roles";
+import { BUILT_IN_ROLES } from "@/lib/roles/roles";
 import type { TWorkspaceSettings } from "@/lib/workspaces/settings";
 import { saveSettings } from "./actions";
 
@@ -32,7 +32,7 @@ export const SettingsForm = ({ slug, initial }: Props) => {
     setValues((v) => ({ ...v, [key]: value }));
   };
   const dirty = JSON.stringify(values) !== JSON.stringify(saved);
-  const role = EMPLOYEE_ROLES.find((r) => r.value === values.defaultRole);
+  const role = BUILT_IN_ROLES.find((r) => r.key === values.defaultRole);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -110,9 +110,9 @@ export const SettingsForm = ({ slug, initial }: Props) => {
                   aria-describedby="defaultRole-description"
                   className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500"
                 >
-                  {EMPLOYEE_ROLES.map((r) => (
-                    <option key={r.value} value={r.value}>
-                      {r.label}
+                  {BUILT_IN_ROLES.map((r) => (
+                    <option key={r.key} value={r.key}>
+                      {r.name}
                     </option>
                   ))}
                 </select>
