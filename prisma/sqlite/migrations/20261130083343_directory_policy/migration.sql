@@ -23,6 +23,7 @@ CREATE TABLE "CustomAttribute" (
     "type" TEXT NOT NULL,
     "scimPath" TEXT NOT NULL,
     "pathKey" TEXT NOT NULL,
+    "onCard" BOOLEAN NOT NULL DEFAULT false,
     "position" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
