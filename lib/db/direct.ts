@@ -50,6 +50,9 @@ export const raw = (text: string): Sql => ({ strings: [text], values: [] });
  */
 export const typed = (value: unknown, pgType: string): Sql => (postgres() ? sql`${value}${raw(`::${pgType}`)}` : sql`${value}`);
 
+/** Locks the rows a SELECT reads until the transaction ends (PostgreSQL; SQLite's writes are serial anyway). */
+export const forUpdate = (): Sql => raw(postgres() ? " FOR UPDATE" : "");
+
 // ─── the adapter ────────────────────────────────────────────────────────────────────────────────
 
 let isPostgres: boolean | undefined;

@@ -254,7 +254,7 @@ describe.each(engines())("dashboard tokens, admins and invites on %s", (engine) 
     const res = await fetch(`${app.baseUrl}/api/scim/v2/Users`, {
       method: "POST",
       headers: { Authorization: `Bearer ${t.token}`, "Content-Type": "application/scim+json" },
-      body: JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "grace@example.test", active: true }),
+      body: JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "grace@example.test", emails: [{ value: "grace@example.test", type: "work" }], active: true }),
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
@@ -268,7 +268,7 @@ describe.each(engines())("dashboard tokens, admins and invites on %s", (engine) 
       fetch(`${app.baseUrl}/api/scim/v2/Users`, {
         method: "POST",
         headers: { Authorization: `Bearer ${t.token}`, "Content-Type": "application/scim+json" },
-        body: JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName, active: true }),
+        body: JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName, emails: [{ value: userName, type: "work" }], active: true }),
       });
     // The sync is under way: this instance has seen the token and the workspace's policy.
     expect((await post("first@example.test")).status).toBe(201);

@@ -16,6 +16,8 @@ const policy = (over: Partial<Policy> = {}): Policy => ({
   applyManager: true,
   sendActivationEmails: true,
   defaultRole: "MEMBER",
+  seatLimit: null,
+  required: [],
   templates: [],
   ...over,
 });

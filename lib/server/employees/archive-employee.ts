@@ -4,7 +4,8 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { expireLoginTokens } from "@/lib/server/auth/login-tokens";
 import { UserError } from "@/lib/server/errors";
-import { findActiveByEmail } from "./create-employee";
+import { policyOf } from "@/lib/server/provisioning/policy";
+import { checkSeatsFor, findActiveByEmail } from "./create-employee";
 
 const IDP_OWNED = "Managed by your identity provider: archive or restore this employee there.";
 
@@ -28,10 +29,12 @@ export const archiveEmployee = async (workspaceId: string, id: string) =>
     await expireLoginTokens(tx, workspaceId, id);
   });
 
-export const restoreEmployee = async (workspaceId: string, id: string) =>
-  db.$transaction(async (tx) => {
+export const restoreEmployee = async (workspaceId: string, id: string) => {
+  const { seatLimit } = await policyOf(workspaceId);
+  return db.$transaction(async (tx) => {
     const e = await load(tx, workspaceId, id);
     if (e.status !== "ARCHIVED") throw new UserError("This employee is not archived", "id", "conflict");
+    await checkSeatsFor(tx, workspaceId, seatLimit);
     if (e.email) {
       const taken = await findActiveByEmail(tx, workspaceId, e.email);
       if (taken) throw new UserError(`${taken.displayName ?? "Another employee"} now has the email ${e.email}; archive or change them first.`, "id", "conflict");
@@ -42,3 +45,4 @@ export const restoreEmployee = async (workspaceId: string, id: string) =>
     });
     if (count === 0) throw new UserError("This employee changed in the meantime; reload the page", "id", "conflict");
   });
+};

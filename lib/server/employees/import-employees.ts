@@ -5,8 +5,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { TImportIssue, TImportResult, TImportRow } from "@/lib/employees/csv-import";
 import { ZEmployeeEmail } from "@/lib/employees/schemas";
+import { missingManual, missingManualMessage } from "@/lib/provisioning/required";
 import { planManualChange, planManualEmployee } from "@/lib/server/provisioning/plan-manual";
 import { policyOf } from "@/lib/server/provisioning/policy";
+import { checkSeatsFor } from "./create-employee";
 import { splitName } from "./employee-where";
 
 type Fields = { displayName?: string; givenName?: string; familyName?: string; title?: string; department?: string; location?: string; phone?: string };
@@ -63,7 +65,7 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
   const { issues, valid } = validate(rows);
   const result: TImportResult = { created: 0, updated: 0, unchanged: 0, skipped: 0, issues };
   if (!valid.length) return sortIssues(result);
-  const { defaultRole } = await policyOf(workspaceId);
+  const { defaultRole, required, seatLimit } = await policyOf(workspaceId);
 
   await db.$transaction(
     async (tx) => {
@@ -86,7 +88,12 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
           if (archived.has(v.key)) {
             result.skipped++;
             issues.push({ row: v.row, email: v.email, kind: "skipped", message: "An archived employee has this email: restore them first to update them" });
-          } else toCreate.push(v);
+          } else {
+            // What the workspace requires of a new employee; an update of an existing one may leave it out.
+            const missing = missingManual(required, { ...v.fields, email: v.email });
+            if (missing.length) issues.push({ row: v.row, email: v.email, kind: "error", message: missingManualMessage(missing) });
+            else toCreate.push(v);
+          }
           continue;
         }
         if (match.status !== "MANUAL" || match.scimDoc !== null) {
@@ -106,6 +113,8 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
         result.updated += count;
       }
       if (toCreate.length) {
+        // The whole file's new employees fit, or none is created (the updates above roll back too).
+        await checkSeatsFor(tx, workspaceId, seatLimit, toCreate.length);
         const { count } = await tx.employee.createMany({
           data: toCreate.map((v) => ({
             workspaceId,

@@ -65,7 +65,7 @@ const conflict = (r: FailedRequest, idp: Idp): ErrorAdvice => {
   };
 };
 
-const badRequest = (r: FailedRequest): ErrorAdvice => {
+const badRequest = (r: FailedRequest, idp: Idp): ErrorAdvice => {
   switch (r.scimType) {
     case "invalidFilter":
       return {
@@ -74,6 +74,18 @@ const badRequest = (r: FailedRequest): ErrorAdvice => {
         details: `Users can be filtered by ${USER_FILTERS}. Groups can be filtered by ${GROUP_FILTERS}. Any other attribute is refused rather than answered with a misleading empty list.`,
       };
     case "invalidValue":
+      if (/^Missing required attribute/i.test(r.error ?? "")) {
+        return {
+          title: "Required attribute missing",
+          action:
+            idp === "okta"
+              ? "This workspace requires an attribute the user was sent without (the error names it). In Okta, open the app's Provisioning → To App and map the Okta attribute the error names; make sure the user has a value in their Okta profile, then retry (Okta: Push / reassign)."
+              : idp === "entra"
+                ? "This workspace requires an attribute the user was sent without (the error names it). In Entra ID, open Provisioning → Mappings → Provision Microsoft Entra ID Users and add or fix the mapping the error names; make sure the user has a value, then Provision on demand or wait for the next cycle."
+                : "This workspace requires an attribute the user was sent without (the error names it and the mapping that provides it). Map it in the IdP and make sure the user has a value, then provision the user again.",
+          details: "Required attributes are chosen in Settings → Seats and required attributes. Nothing was written for this user.",
+        };
+      }
       return {
         title: "Invalid value",
         action: "A value has the wrong type or format — the error names the attribute. Fix that attribute's mapping in the IdP (for example, active must be true or false, emails must be valid addresses), then provision the user again.",
@@ -129,13 +141,20 @@ export const explainError = (r: FailedRequest): ErrorAdvice | null => {
   }
   switch (status) {
     case 400:
-      return badRequest(r);
+      return badRequest(r, idp);
     case 401:
       return {
         title: "Token rejected",
         action: "The token is invalid or revoked — generate a new token on the SCIM tokens page and paste it into your IdP's Secret Token field, then Test Connection.",
       };
     case 403:
+      if (/^Seat limit reached/i.test(r.error ?? "")) {
+        return {
+          title: "Seat limit reached",
+          action: "The workspace has as many active employees as its seat limit allows, so this user was not created or re-activated. Raise the limit in Settings → Seats and required attributes, or archive employees who left; the IdP retries the user on its next cycle.",
+          details: "Archived employees do not take a seat. Nothing was written for this user.",
+        };
+      }
       return r.scimType === "sensitive"
         ? { title: "Sensitive data refused", action: "The IdP asked for information Muster never returns (such as passwords). Remove it from the request or the attribute mapping." }
         : { title: "Not allowed", action: "Muster refused this request for this token. Check that the token belongs to this workspace and has not lost its rights, or generate a new one on the SCIM tokens page." };

@@ -1,12 +1,13 @@
 // A workspace's provisioning policy: which IdP attributes apply, the default role, activation
-// emails, and its card templates (compiled once). Every change to any of them bumps the
-// workspace's policyVersion (bumpPolicy); each request reads that version with its token
+// emails, the seat limit and required attributes, and its card templates (compiled once). Every
+// change to any of them bumps the workspace's policyVersion (bumpPolicy); each request reads that version with its token
 // (tokens/tokens.ts), so a cached policy is reused until — and never after — it changes,
 // on every instance.
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { TApplySettings } from "@/lib/provisioning/card-fields";
+import { parseRequired, type RequiredAttribute } from "@/lib/provisioning/required";
 import { parseFields, parseRules, type TRules, type TTemplateFields } from "@/lib/provisioning/templates";
 
 export type CompiledTemplate = { id: string; rules: TRules; fields: TTemplateFields };
@@ -17,6 +18,10 @@ export type Policy = TApplySettings & {
   workspaceName: string;
   sendActivationEmails: boolean;
   defaultRole: string;
+  /** The most employees that are not archived; null: no limit. */
+  seatLimit: number | null;
+  /** What a new employee must have (a create without it is refused). */
+  required: RequiredAttribute[];
   /** In the admin's order: the first whose rules match a new employee is theirs. */
   templates: CompiledTemplate[];
 };
@@ -27,13 +32,13 @@ const read = async (workspaceId: string): Promise<Policy | null> => {
   const [w, templates] = await Promise.all([
     db.workspace.findUnique({
       where: { id: workspaceId },
-      select: { name: true, policyVersion: true, applyLocation: true, applyDepartment: true, applyManager: true, sendActivationEmails: true, defaultRole: true },
+      select: { name: true, policyVersion: true, applyLocation: true, applyDepartment: true, applyManager: true, sendActivationEmails: true, defaultRole: true, seatLimit: true, requiredAttributes: true },
     }),
     db.template.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, rules: true, fields: true } }),
   ]);
   if (!w) return null;
-  const { name, policyVersion, ...settings } = w;
-  return { workspaceId, version: policyVersion, workspaceName: name, ...settings, templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })) };
+  const { name, policyVersion, requiredAttributes, ...settings } = w;
+  return { workspaceId, version: policyVersion, workspaceName: name, ...settings, required: parseRequired(requiredAttributes), templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })) };
 };
 
 /**

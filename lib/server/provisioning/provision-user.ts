@@ -4,10 +4,12 @@ import "server-only";
 import { direct } from "@/lib/db/direct";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
+import { missingDetail, missingRequired } from "@/lib/provisioning/required";
 import { emailEntries, managerRef, userColumns } from "@/lib/provisioning/user-columns";
-import { conflict } from "@/lib/scim/errors";
+import { conflict, ScimError } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import { applyUserPlan } from "./apply-plan";
+import { checkSeats } from "./check-seats";
 import { findCandidates, pickManager, type Candidate } from "./find-user";
 import type { Journal } from "./journal";
 import { planCreate, planUpdate, type UserPlan } from "./plan-user";
@@ -51,12 +53,17 @@ export const provisionUser = async (ctx: ProvisioningContext, doc: JsonObject, i
   const cols = userColumns(doc);
   const emails = emailEntries(doc).map((e) => e.value);
   const ref = managerRef(doc);
+  // What the workspace requires of a new employee: refused before anything is read or written.
+  const missing = missingRequired(policy.required, cols, ref !== null);
+  if (missing.length) throw new ScimError(400, "invalidValue", missingDetail(missing));
   return direct.transaction(async (tx) => {
     const now = new Date();
     const rows = await findCandidates(tx, workspaceId, { userName: cols.userName, externalId: cols.externalId, emails, managerRef: ref });
     const decision = decide(rows, cols, emails);
     if (decision.kind === "taken") throw conflict(`A user with userName '${cols.userName}' already exists${decision.who.active ? "" : " (deactivated)"}`);
     const self = decision.kind === "new" ? null : decision.who;
+    // A new employee, or an archived one coming back active, takes a seat (a linked one has it already).
+    if (cols.active && (!self || (decision.kind === "restore" && self.status === "ARCHIVED"))) await checkSeats(tx, workspaceId, policy.seatLimit);
     const manager = pickManager(rows, ref, self?.id ?? null);
     const employeeId = self?.id ?? newId();
     // A new or linked employee's SCIM id is its own id; one coming back after a DELETE gets a new one

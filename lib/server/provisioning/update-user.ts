@@ -8,6 +8,7 @@ import { managerRef } from "@/lib/provisioning/user-columns";
 import { notFound, preconditionFailed } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import { applyUserPlan, StaleEmployee } from "./apply-plan";
+import { checkSeats } from "./check-seats";
 import { findManager, loadUser } from "./find-user";
 import { planUpdate } from "./plan-user";
 import type { ProvisioningContext, UserWritten } from "./provision-user";
@@ -41,6 +42,8 @@ export const updateUser = async (ctx: ProvisioningContext, op: "replace" | "patc
         const lookUp = ref !== managerRef(previous) || (ref !== null && current.managerId === null);
         const manager = lookUp ? await findManager(tx, workspaceId, ref, current.id) : undefined;
         const plan = planUpdate({ current, doc, policy, manager, hasCard: true, mode: "update", now });
+        // An archived employee the IdP re-activates takes a seat again.
+        if (plan.change === "reactivated") await checkSeats(tx, workspaceId, policy.seatLimit);
         await applyUserPlan(tx, ctx, current.id, plan, current.version);
         await ctx.journal.record(tx, { op, resourceType: "User", resourceId: scimId, employeeId: current.id, change: plan.change, summary: plan.summary, ignored });
         return { employeeId: current.id, scimId, doc, createdAt: current.createdAt, updatedAt: now, version: current.version + 1, plan };

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CopyButton } from "@/components/copy-button";
+import { SeatMeter } from "@/components/seat-meter";
 import { Card } from "@/components/ui";
 import { db } from "@/lib/db/client";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
 import { tenantUrl } from "@/lib/server/tokens/tokens";
+import { seatUsage } from "@/lib/server/workspaces/seat-usage";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -20,8 +22,8 @@ const Stat = ({ label, value }: { label: string; value: number }) => (
 const OverviewPage = async ({ params }: Props) => {
   const { slug } = await params;
   const { workspace } = await requireWorkspaceAdmin(slug);
-  const [seats, archived, tokens] = await Promise.all([
-    db.employee.count({ where: { workspaceId: workspace.id, status: { not: "ARCHIVED" } } }),
+  const [{ used: seats, limit }, archived, tokens] = await Promise.all([
+    seatUsage(workspace.id),
     db.employee.count({ where: { workspaceId: workspace.id, status: "ARCHIVED" } }),
     db.scimToken.count({ where: { workspaceId: workspace.id, revokedAt: null } }),
   ]);
@@ -33,7 +35,7 @@ const OverviewPage = async ({ params }: Props) => {
         <p className="mt-1 text-slate-600">Your directory, kept in sync with your identity provider.</p>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Seats (active employees)" value={seats} />
+        <SeatMeter used={seats} limit={limit} settingsHref={`/w/${workspace.slug}/settings`} />
         <Stat label="Archived employees" value={archived} />
         <Stat label="Active SCIM tokens" value={tokens} />
       </div>

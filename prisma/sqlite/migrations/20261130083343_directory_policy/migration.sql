@@ -157,3 +157,7 @@ INSERT INTO "Role" ("id", "workspaceId", "key", "name", "nameKey", "description"
 SELECT "id" || ':member', "id", 'MEMBER', 'Member', 'member', 'A regular employee: listed in the directory, sees colleagues'' cards and edits the unlocked fields of their own card.', '["colleagues","editCard","listed"]', TRUE, 0, CURRENT_TIMESTAMP FROM "Workspace";
 INSERT INTO "Role" ("id", "workspaceId", "key", "name", "nameKey", "description", "capabilities", "builtIn", "position", "updatedAt")
 SELECT "id" || ':guest', "id", 'GUEST', 'Guest', 'guest', 'For contractors and temporary staff: listed in the directory, but sees only their own card.', '["editCard","listed"]', TRUE, 1, CURRENT_TIMESTAMP FROM "Workspace";
+
+-- Workspaces that exist already keep accepting what their IdP sends today: nothing is required of
+-- them until an admin chooses it (new workspaces require an email, the column's default).
+UPDATE "Workspace" SET "requiredAttributes" = '[]';

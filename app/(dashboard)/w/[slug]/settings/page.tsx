@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { SeatMeter } from "@/components/seat-meter";
 import { PageHeader } from "@/components/ui";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
 import { listAdmins } from "@/lib/server/workspaces/admins";
 import { listPendingInvites } from "@/lib/server/workspaces/invites";
+import { seatUsage } from "@/lib/server/workspaces/seat-usage";
+import { directoryLimits } from "@/lib/server/workspaces/update-limits";
 import { workspaceSettings } from "@/lib/server/workspaces/update-settings";
 import { AdminsPanel } from "./admins-panel";
+import { LimitsForm } from "./limits-form";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -14,11 +18,18 @@ type Props = { params: Promise<{ slug: string }> };
 const SettingsPage = async ({ params }: Props) => {
   const { slug } = await params;
   const { workspace, user, role } = await requireWorkspaceAdmin(slug);
-  const [settings, admins, invites] = await Promise.all([workspaceSettings(workspace.id), listAdmins(workspace.id), listPendingInvites(workspace.id)]);
+  const [settings, limits, seats, admins, invites] = await Promise.all([
+    workspaceSettings(workspace.id),
+    directoryLimits(workspace.id),
+    seatUsage(workspace.id),
+    listAdmins(workspace.id),
+    listPendingInvites(workspace.id),
+  ]);
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description="How Muster applies what your identity provider sends, and who administers this workspace." />
       <SettingsForm slug={workspace.slug} initial={settings} />
+      <LimitsForm slug={workspace.slug} initial={limits} seatsUsed={seats.used} meter={<SeatMeter used={seats.used} limit={seats.limit} />} />
       <AdminsPanel slug={workspace.slug} initial={{ admins, invites, me: { userId: user.id, role } }} />
     </div>
   );
