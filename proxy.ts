@@ -2,6 +2,7 @@
 // policy on the *request* and puts it on the scripts it renders, so the policy goes both ways.
 // The matcher keeps API routes (the SCIM hot path) and static files out: they never run the proxy.
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/safe-redirect";
 import { newNonce, pageCsp } from "@/lib/security/page-csp";
 
 export const proxy = (request: NextRequest) => {
@@ -11,6 +12,8 @@ export const proxy = (request: NextRequest) => {
   headers.set("Content-Security-Policy", csp);
   // A server component that adds a <Script> reads its nonce here: (await headers()).get("x-nonce").
   headers.set("x-nonce", nonce);
+  // The page asked for, so that a sign-in redirect can come back to it (lib/server/auth/session.ts).
+  headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

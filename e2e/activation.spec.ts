@@ -135,6 +135,17 @@ test("template, provisioning, activation email, employee activation and edit, ad
   await signIn.signIn(email, EMPLOYEE_PASSWORD);
   await expect(me.heading()).toBeVisible();
 
+  // An admin page opened by the employee says whom they are signed in as, with their card one click away.
+  await employee.goto(`/w/${slug}/settings`);
+  await expect(employee).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(`/w/${slug}/settings`)}$`));
+  await expect(employee.getByRole("heading", { name: "You are signed in as an employee" })).toBeVisible();
+  await expect(employee.getByRole("region", { name: "You are signed in as an employee" })).toContainText("Sam Seller");
+  await expect(employee.getByRole("heading", { name: "Sign in as an admin" })).toBeVisible();
+  await expectNoAxeViolations(employee);
+  await shot(employee, "employee-on-admin-page");
+  await employee.getByRole("link", { name: "Open my card" }).click();
+  await expect(me.heading()).toBeVisible();
+
   // Or with a sign-in link by email, from their inbox like the activation email.
   await me.signOut();
   await employee.getByLabel("Work email").fill(email);

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import path from "node:path";
 import { E2E_DATA_DIR } from "../playwright.config";
 import { linkFromInbox } from "./support/mailbox";
-import { Dashboard, shot, SignInPage, SignUpPage, uniqueEmail } from "./support/pages";
+import { Dashboard, newWorkspace, PASSWORD, shot, SignInPage, SignUpPage, uniqueEmail } from "./support/pages";
 
 const count = (sql: string, ...args: unknown[]) => {
   const db = new Database(path.join(E2E_DATA_DIR, "e2e.db"), { readonly: true });
@@ -19,6 +19,18 @@ test("an anonymous visitor of the dashboard is sent to sign-in", async ({ page }
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fw%2Facme/);
   await expect(page.getByRole("heading", { name: "Sign in to Muster" })).toBeVisible();
   await shot(page, "sign-in");
+});
+
+test("a deep link survives sign-in: the admin lands on the page and query they opened", async ({ page }) => {
+  const { slug, email } = await newWorkspace(page, "Deep link");
+  await new Dashboard(page).signOut();
+  await expect(page).toHaveURL(/\/sign-in/);
+  const deep = `/w/${slug}/logs?outcome=client-error&method=POST`;
+  await page.goto(deep);
+  await expect(page).toHaveURL(`/sign-in?callbackUrl=${encodeURIComponent(deep)}`);
+  await new SignInPage(page).signIn(email, PASSWORD);
+  await expect(page).toHaveURL(deep);
+  await expect(page.getByRole("heading", { name: "Provisioning log", level: 1 })).toBeVisible();
 });
 
 test("sign up, land on the empty dashboard, sign out, and sign back in", async ({ page }) => {

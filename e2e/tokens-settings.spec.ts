@@ -137,9 +137,10 @@ test("settings persist, and an invited admin joins from a fresh browser; removin
   await expect(page.getByText("Give the workspace a name of at least 2 characters").first()).toBeVisible();
   await settings.workspaceName().fill("Renamed Workspace");
 
-  // The last owner cannot step down.
-  await page.getByRole("button", { name: `Make ${ownerEmail} an admin` }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "last owner" })).toBeVisible();
+  // The only owner cannot step down or leave: both buttons are disabled, with the reason beside them.
+  await expect(page.getByRole("button", { name: `Make ${ownerEmail} an admin` })).toBeDisabled();
+  await expect(page.getByRole("button", { name: `Remove ${ownerEmail}` })).toBeDisabled();
+  await expect(page.getByRole("button", { name: `Remove ${ownerEmail}` })).toHaveAccessibleDescription("The only owner: make someone else an owner first.");
 
   // Invite an admin: the link is shown once.
   const invitee = uniqueEmail("invitee");

@@ -53,7 +53,7 @@ export class SettingsPage {
   defaultRole = () => this.page.getByLabel("Default role");
   save = () => this.page.getByRole("button", { name: "Save settings" }).click();
   invite = async (email: string) => {
-    await this.page.getByLabel("Email", { exact: true }).fill(email);
+    await this.page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
     await this.page.getByRole("button", { name: "Create invite link" }).click();
     await expect(this.page.getByTestId("invite-link")).toBeVisible();
     return (await this.page.getByTestId("invite-link-value").textContent())!.trim();

@@ -16,3 +16,6 @@ export const safeRedirectPath = (raw: string | null | undefined, fallback = "/",
   const path = url.pathname.replace(/^\/{2,}/, "/");
   return `${path}${url.search}${url.hash}`;
 };
+
+/** The request header the proxy sets to the page's path and query (never trusted beyond safeRedirectPath). */
+export const REQUEST_PATH_HEADER = "x-muster-path";

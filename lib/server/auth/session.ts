@@ -1,6 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { REQUEST_PATH_HEADER, safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { db } from "@/lib/db/client";
 import { findAdminMembership } from "@/lib/server/auth/memberships";
 import { liveSession } from "./auth-sessions";
@@ -26,9 +28,18 @@ export const requireUser = async (returnTo: string): Promise<SessionUser> => {
   return user;
 };
 
+/**
+ * The page being rendered (path and query, as the proxy saw it) when it lies under `prefix`, so a
+ * sign-in comes back to the very page — a settings tab, an employee, a log entry's link — else `prefix`.
+ */
+const returnPath = async (prefix: string) => {
+  const asked = safeRedirectPath((await headers()).get(REQUEST_PATH_HEADER), prefix);
+  return asked === prefix || asked.startsWith(`${prefix}/`) || asked.startsWith(`${prefix}?`) ? asked : prefix;
+};
+
 /** The tenant check for every workspace page and action: another workspace's slug is a plain 404. */
 export const requireWorkspaceAdmin = async (slug: string) => {
-  const user = await requireUser(`/w/${slug}`);
+  const user = await requireUser(await returnPath(`/w/${slug}`));
   const membership = await findAdminMembership(user.id, slug);
   if (!membership) notFound();
   return { user, workspace: membership.workspace, role: membership.role };

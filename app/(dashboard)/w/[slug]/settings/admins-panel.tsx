@@ -146,11 +146,11 @@ export const AdminsPanel = ({ slug, initial }: { slug: string; initial: AdminsDa
                   <Td className="whitespace-nowrap">{formatDateTime(a.since)}</Td>
                   <Td className="text-right">
                     {isOwner ? (
-                      <div className="flex justify-end gap-2">
+                      <div className="flex flex-wrap justify-end gap-2">
                         <RowButton
-                          disabled={changeRole.isPending}
+                          disabled={changeRole.isPending || lastOwner}
                           aria-label={a.role === "OWNER" ? `Make ${a.email} an admin` : `Make ${a.email} an owner`}
-                          title={lastOwner ? "The last owner cannot be made an admin" : undefined}
+                          aria-describedby={lastOwner ? `last-owner-${a.id}` : undefined}
                           onClick={() => {
                             setNotice(null);
                             changeRole.mutate({ admin: a, role: a.role === "OWNER" ? "ADMIN" : "OWNER" });
@@ -160,7 +160,9 @@ export const AdminsPanel = ({ slug, initial }: { slug: string; initial: AdminsDa
                         </RowButton>
                         <RowButton
                           danger
+                          disabled={lastOwner}
                           aria-label={`Remove ${a.email}`}
+                          aria-describedby={lastOwner ? `last-owner-${a.id}` : undefined}
                           onClick={() => {
                             setNotice(null);
                             remove.reset();
@@ -169,6 +171,11 @@ export const AdminsPanel = ({ slug, initial }: { slug: string; initial: AdminsDa
                         >
                           Remove
                         </RowButton>
+                        {lastOwner ? (
+                          <p id={`last-owner-${a.id}`} className="w-full text-right text-xs text-slate-500">
+                            The only owner: make someone else an owner first.
+                          </p>
+                        ) : null}
                       </div>
                     ) : null}
                   </Td>
