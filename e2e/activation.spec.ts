@@ -72,6 +72,8 @@ test("template, provisioning, activation email, employee activation and edit, ad
   await shot(page, "outbox-sent-again");
   await expect.poll(() => mailsTo(email).length, { timeout: 20_000 }).toBe(2);
   const link = await linkFromInbox(email, "Activate your", "/activate/");
+  // The email also says where to sign in later, on a new device.
+  expect(mailsTo(email)[0]!.text).toMatch(new RegExp(`sign in to your card at https?://\\S+/e/${slug}/sign-in `));
   // The admin's copy shows where the link goes, never the link.
   await outbox.row(email).getByRole("link").click();
   await expect(page.getByTestId("mail-text")).toContainText("never stored");

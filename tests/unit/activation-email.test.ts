@@ -7,7 +7,12 @@ import { toVCard, vcardFileName } from "@/lib/server/employee-access/vcard";
 const link = "https://muster.example.com/activate/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
 
 describe("activation email", () => {
-  const mail = activationEmail({ workspaceName: "Acme <Inc>", employeeName: 'Ada "Countess" Lovelace', expiresInDays: 7 });
+  const mail = activationEmail({ workspaceName: "Acme <Inc>", employeeName: 'Ada "Countess" Lovelace', expiresInDays: 7, signInUrl: "https://muster.example.com/e/acme/sign-in" });
+
+  it("says where the employee signs in again later, on any device", () => {
+    expect(mail.text).toContain("sign in to your card at https://muster.example.com/e/acme/sign-in");
+    expect(mail.html).toContain("https://muster.example.com/e/acme/sign-in");
+  });
 
   it("is stored with a placeholder, never a link, and says how long the link works", () => {
     expect(mail.subject).toBe("Activate your Acme <Inc> business card");

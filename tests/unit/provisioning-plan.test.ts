@@ -11,6 +11,7 @@ const policy = (over: Partial<Policy> = {}): Policy => ({
   workspaceId: "w1",
   version: 1,
   workspaceName: "Acme",
+  workspaceSlug: "acme",
   applyLocation: true,
   applyDepartment: true,
   applyManager: true,

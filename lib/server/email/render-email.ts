@@ -59,9 +59,9 @@ const plain = ({ heading, paragraphs, button, footnotes }: Layout) =>
 
 const render = (subject: string, content: Layout): RenderedEmail => ({ subject, html: layout(content), text: plain(content) });
 
-export type ActivationEmail = { workspaceName: string; employeeName: string | null; expiresInDays: number };
+export type ActivationEmail = { workspaceName: string; employeeName: string | null; expiresInDays: number; signInUrl: string };
 
-export const activationEmail = ({ workspaceName, employeeName, expiresInDays }: ActivationEmail): RenderedEmail =>
+export const activationEmail = ({ workspaceName, employeeName, expiresInDays, signInUrl }: ActivationEmail): RenderedEmail =>
   render(`Activate your ${workspaceName} business card`, {
     preheader: `Your digital business card at ${workspaceName} is ready.`,
     heading: employeeName ? `Welcome, ${employeeName}` : "Welcome",
@@ -70,7 +70,11 @@ export const activationEmail = ({ workspaceName, employeeName, expiresInDays }: 
       "Activate your account to see your card, update the details you are allowed to change, and share it with a link or a QR code.",
     ],
     button: { label: "Activate my account", href: LINK_PLACEHOLDER },
-    footnotes: [`This link works once and expires ${expiresInDays} days after this email was sent.`, "If you did not expect this email, you can ignore it: nothing happens until the link is opened."],
+    footnotes: [
+      `This link works once and expires ${expiresInDays} days after this email was sent.`,
+      `Later, on any device, sign in to your card at ${signInUrl} — keep this email or bookmark that page.`,
+      "If you did not expect this email, you can ignore it: nothing happens until the link is opened.",
+    ],
   });
 
 export type MagicLinkEmail = { workspaceName: string; employeeName: string | null; expiresInMinutes: number };

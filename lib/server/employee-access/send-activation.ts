@@ -24,7 +24,7 @@ export type TSendActivation = z.infer<typeof ZSendActivation>;
 const CHUNK = 200;
 const SELECT = { id: true, workspaceId: true, email: true, displayName: true, givenName: true, active: true, activatedAt: true, status: true } as const;
 
-export const sendActivation = async (workspace: { id: string; name: string }, input: TSendActivation, origin: string): Promise<SendActivationResult> => {
+export const sendActivation = async (workspace: { id: string; name: string; slug: string }, input: TSendActivation, origin: string): Promise<SendActivationResult> => {
   const requestId = input.requestId ?? crypto.randomUUID();
   const skipped: SendActivationResult["skipped"] = [];
   let ids: string[];
@@ -50,7 +50,7 @@ export const sendActivation = async (workspace: { id: string; name: string }, in
     if (!eligible.length) continue;
     queued += await db.$transaction(async (tx) => {
       let n = 0;
-      for (const e of eligible) if (await queueActivation(fromPrisma(tx), { ...e, email: e.email }, workspace.name, origin, `activation:send:${requestId}:${e.id}`)) n++;
+      for (const e of eligible) if (await queueActivation(fromPrisma(tx), { ...e, email: e.email }, workspace, origin, `activation:send:${requestId}:${e.id}`)) n++;
       return n;
     });
   }

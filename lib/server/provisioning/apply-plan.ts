@@ -59,6 +59,6 @@ export const applyUserPlan = async (tx: Queryable, target: Target, employeeId: s
 
   if (plan.activation) {
     // A new employee's key cannot exist yet: no lookup. A linked one may have had an email before.
-    await queueActivation(tx, { id: employeeId, workspaceId, ...plan.activation }, target.policy.workspaceName, target.origin, `activation:provision:${employeeId}`, expectedVersion === undefined);
+    await queueActivation(tx, { id: employeeId, workspaceId, ...plan.activation }, { name: target.policy.workspaceName, slug: target.policy.workspaceSlug }, target.origin, `activation:provision:${employeeId}`, expectedVersion === undefined);
   }
 };

@@ -16,6 +16,7 @@ export type Policy = TApplySettings & {
   workspaceId: string;
   version: number;
   workspaceName: string;
+  workspaceSlug: string;
   sendActivationEmails: boolean;
   defaultRole: string;
   /** The most employees that are not archived; null: no limit. */
@@ -32,13 +33,13 @@ const read = async (workspaceId: string): Promise<Policy | null> => {
   const [w, templates] = await Promise.all([
     db.workspace.findUnique({
       where: { id: workspaceId },
-      select: { name: true, policyVersion: true, applyLocation: true, applyDepartment: true, applyManager: true, sendActivationEmails: true, defaultRole: true, seatLimit: true, requiredAttributes: true },
+      select: { name: true, slug: true, policyVersion: true, applyLocation: true, applyDepartment: true, applyManager: true, sendActivationEmails: true, defaultRole: true, seatLimit: true, requiredAttributes: true },
     }),
     db.template.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, rules: true, fields: true } }),
   ]);
   if (!w) return null;
-  const { name, policyVersion, requiredAttributes, ...settings } = w;
-  return { workspaceId, version: policyVersion, workspaceName: name, ...settings, required: parseRequired(requiredAttributes), templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })) };
+  const { name, slug, policyVersion, requiredAttributes, ...settings } = w;
+  return { workspaceId, version: policyVersion, workspaceName: name, workspaceSlug: slug, ...settings, required: parseRequired(requiredAttributes), templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })) };
 };
 
 /**

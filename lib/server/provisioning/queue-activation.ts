@@ -14,14 +14,20 @@ type Recipient = { id: string; workspaceId: string; email: string; displayName: 
  * second email). `fresh`: the key cannot exist yet (a new employee's), so there is nothing to look up.
  * Returns whether an email was queued.
  */
-export const queueActivation = async (tx: Queryable, e: Recipient, workspaceName: string, origin: string, dedupeKey: string, fresh = false) => {
+export const queueActivation = async (tx: Queryable, e: Recipient, workspace: { name: string; slug: string }, origin: string, dedupeKey: string, fresh = false) => {
   const email = {
     workspaceId: e.workspaceId,
     employeeId: e.id,
     to: e.email,
     kind: "activation" as const,
     dedupeKey,
-    message: activationEmail({ workspaceName, employeeName: e.givenName || e.displayName, expiresInDays: ACTIVATION_TTL_MS / 86_400_000 }),
+    message: activationEmail({
+      workspaceName: workspace.name,
+      employeeName: e.givenName || e.displayName,
+      expiresInDays: ACTIVATION_TTL_MS / 86_400_000,
+      // Where the employee signs in again after activating, on any device.
+      signInUrl: `${origin}/e/${workspace.slug}/sign-in`,
+    }),
     link: { kind: "activation" as const, workspaceId: e.workspaceId, employeeId: e.id, origin },
   };
   if (!fresh) return enqueueEmail(tx, email);
