@@ -17,6 +17,14 @@ const policy = (over: Partial<Policy> = {}): Policy => ({
   sendActivationEmails: true,
   defaultRole: "MEMBER",
   templates: [],
+  importRoles: false,
+  roleSources: "scim,groups",
+  roles: [
+    { key: "MEMBER", name: "Member" },
+    { key: "GUEST", name: "Guest" },
+  ],
+  roleRules: [],
+  unknownRole: "",
   ...over,
 });
 
@@ -51,6 +59,8 @@ const state = (over: Partial<EmployeeState> = {}): EmployeeState => ({
   version: 3,
   sessionVersion: 0,
   cardPolicyVersion: 1,
+  role: "MEMBER",
+  roleSource: "default",
   displayName: "Ada Lovelace",
   displayNameKey: "ada lovelace",
   givenName: "Ada",

@@ -1,5 +1,5 @@
 // A workspace's provisioning policy: which IdP attributes apply, the default role, activation
-// emails, and its card templates (compiled once). Every change to any of them bumps the
+// emails, its card templates (compiled once), and roles from the IdP (its roles, group rules). Every change to any of them bumps the
 // workspace's policyVersion (bumpPolicy); each request reads that version with its token
 // (tokens/tokens.ts), so a cached policy is reused until — and never after — it changes,
 // on every instance.
@@ -7,11 +7,13 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { TApplySettings } from "@/lib/provisioning/card-fields";
+import { ROLE_SOURCE_ORDERS, type RolePolicy, type TRoleSourceOrder } from "@/lib/provisioning/roles";
 import { parseFields, parseRules, type TRules, type TTemplateFields } from "@/lib/provisioning/templates";
 
 export type CompiledTemplate = { id: string; rules: TRules; fields: TTemplateFields };
 
-export type Policy = TApplySettings & {
+export type Policy = TApplySettings &
+  RolePolicy & {
   workspaceId: string;
   version: number;
   workspaceName: string;
@@ -24,16 +26,38 @@ export type Policy = TApplySettings & {
 const cache = ((globalThis as unknown as { musterPolicies?: Map<string, Policy> }).musterPolicies ??= new Map());
 
 const read = async (workspaceId: string): Promise<Policy | null> => {
-  const [w, templates] = await Promise.all([
+  const [w, templates, roles, roleRules] = await Promise.all([
     db.workspace.findUnique({
       where: { id: workspaceId },
-      select: { name: true, policyVersion: true, applyLocation: true, applyDepartment: true, applyManager: true, sendActivationEmails: true, defaultRole: true },
+      select: {
+        name: true,
+        policyVersion: true,
+        applyLocation: true,
+        applyDepartment: true,
+        applyManager: true,
+        sendActivationEmails: true,
+        defaultRole: true,
+        importRoles: true,
+        roleSources: true,
+        unknownRole: true,
+      },
     }),
     db.template.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, rules: true, fields: true } }),
+    db.role.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { key: true, name: true } }),
+    db.roleMapping.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { groupName: true, role: true } }),
   ]);
   if (!w) return null;
-  const { name, policyVersion, ...settings } = w;
-  return { workspaceId, version: policyVersion, workspaceName: name, ...settings, templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })) };
+  const { name, policyVersion, roleSources, ...settings } = w;
+  return {
+    workspaceId,
+    version: policyVersion,
+    workspaceName: name,
+    ...settings,
+    roleSources: (ROLE_SOURCE_ORDERS as readonly string[]).includes(roleSources) ? (roleSources as TRoleSourceOrder) : "scim,groups",
+    roles,
+    roleRules,
+    templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })),
+  };
 };
 
 /**

@@ -8,7 +8,7 @@ import { managerRef } from "@/lib/provisioning/user-columns";
 import { notFound, preconditionFailed } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import { applyUserPlan, StaleEmployee } from "./apply-plan";
-import { findManager, loadUser } from "./find-user";
+import { findManager, groupNamesFor, loadUser } from "./find-user";
 import { planUpdate } from "./plan-user";
 import type { ProvisioningContext, UserWritten } from "./provision-user";
 
@@ -40,7 +40,8 @@ export const updateUser = async (ctx: ProvisioningContext, op: "replace" | "patc
         const ref = managerRef(doc);
         const lookUp = ref !== managerRef(previous) || (ref !== null && current.managerId === null);
         const manager = lookUp ? await findManager(tx, workspaceId, ref, current.id) : undefined;
-        const plan = planUpdate({ current, doc, policy, manager, hasCard: true, mode: "update", now });
+        const groups = await groupNamesFor(tx, policy, workspaceId, current.id);
+        const plan = planUpdate({ current, doc, policy, manager, hasCard: true, mode: "update", groups, now });
         await applyUserPlan(tx, ctx, current.id, plan, current.version);
         await ctx.journal.record(tx, { op, resourceType: "User", resourceId: scimId, employeeId: current.id, change: plan.change, summary: plan.summary, ignored });
         return { employeeId: current.id, scimId, doc, createdAt: current.createdAt, updatedAt: now, version: current.version + 1, plan };
