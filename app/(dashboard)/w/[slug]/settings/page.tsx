@@ -3,8 +3,10 @@ import { PageHeader } from "@/components/ui";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
 import { listAdmins } from "@/lib/server/workspaces/admins";
 import { listPendingInvites } from "@/lib/server/workspaces/invites";
+import { roleImportSettings, workspaceGroupNames, workspaceRoles } from "@/lib/server/workspaces/update-role-import";
 import { workspaceSettings } from "@/lib/server/workspaces/update-settings";
 import { AdminsPanel } from "./admins-panel";
+import { RoleImportPanel } from "./role-import-panel";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -14,11 +16,19 @@ type Props = { params: Promise<{ slug: string }> };
 const SettingsPage = async ({ params }: Props) => {
   const { slug } = await params;
   const { workspace, user, role } = await requireWorkspaceAdmin(slug);
-  const [settings, admins, invites] = await Promise.all([workspaceSettings(workspace.id), listAdmins(workspace.id), listPendingInvites(workspace.id)]);
+  const [settings, admins, invites, roles, roleImport, groups] = await Promise.all([
+    workspaceSettings(workspace.id),
+    listAdmins(workspace.id),
+    listPendingInvites(workspace.id),
+    workspaceRoles(workspace.id),
+    roleImportSettings(workspace.id),
+    workspaceGroupNames(workspace.id),
+  ]);
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description="How Muster applies what your identity provider sends, and who administers this workspace." />
-      <SettingsForm slug={workspace.slug} initial={settings} />
+      <SettingsForm slug={workspace.slug} initial={settings} roles={roles} />
+      <RoleImportPanel slug={workspace.slug} initial={roleImport} roles={roles} groups={groups} defaultRole={settings.defaultRole} />
       <AdminsPanel slug={workspace.slug} initial={{ admins, invites, me: { userId: user.id, role } }} />
     </div>
   );

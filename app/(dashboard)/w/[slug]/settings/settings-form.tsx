@@ -3,11 +3,10 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { SwitchField } from "@/components/switch-field";
 import { Alert, Button, Card, Field } from "@/components/ui";
-import { BUILT_IN_ROLES } from "@/lib/roles/roles";
-import type { TWorkspaceSettings } from "@/lib/workspaces/settings";
+import type { TRoleOption, TWorkspaceSettings } from "@/lib/workspaces/settings";
 import { saveSettings } from "./actions";
 
-type Props = { slug: string; initial: TWorkspaceSettings };
+type Props = { slug: string; initial: TWorkspaceSettings; roles: TRoleOption[] };
 
 const Section = ({ title, description, children }: { title: string; description: string; children: ReactNode }) => (
   <div className="grid gap-4 py-6 first:pt-0 last:pb-0 md:grid-cols-3">
@@ -19,7 +18,7 @@ const Section = ({ title, description, children }: { title: string; description:
   </div>
 );
 
-export const SettingsForm = ({ slug, initial }: Props) => {
+export const SettingsForm = ({ slug, initial, roles }: Props) => {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState(initial);
@@ -32,7 +31,7 @@ export const SettingsForm = ({ slug, initial }: Props) => {
     setValues((v) => ({ ...v, [key]: value }));
   };
   const dirty = JSON.stringify(values) !== JSON.stringify(saved);
-  const role = BUILT_IN_ROLES.find((r) => r.key === values.defaultRole);
+  const role = roles.find((r) => r.key === values.defaultRole);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -106,18 +105,18 @@ export const SettingsForm = ({ slug, initial }: Props) => {
                   id="defaultRole"
                   name="defaultRole"
                   value={values.defaultRole}
-                  onChange={(e) => set("defaultRole", e.target.value as TWorkspaceSettings["defaultRole"])}
+                  onChange={(e) => set("defaultRole", e.target.value)}
                   aria-describedby="defaultRole-description"
                   className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500"
                 >
-                  {BUILT_IN_ROLES.map((r) => (
+                  {roles.map((r) => (
                     <option key={r.key} value={r.key}>
                       {r.name}
                     </option>
                   ))}
                 </select>
                 <p id="defaultRole-description" className="mt-1 text-sm text-slate-600">
-                  {role?.description} New employees start with this role; existing employees keep theirs. Admins are not employees’ roles — they are managed below.
+                  {role?.description ? `${role.description} ` : ""}New employees start with this role unless roles come from your identity provider (next section); existing employees keep theirs. Admins are not employees’ roles — they are managed below.
                 </p>
                 {fieldErrors.defaultRole ? <p className="mt-1 text-sm text-red-700">{fieldErrors.defaultRole}</p> : null}
               </div>
