@@ -32,8 +32,8 @@ describe.each(engines())("roles from the IdP on %s", (engine) => {
     ].entries()) {
       await sql(
         app,
-        `INSERT INTO "Role" ("id", "workspaceId", "key", "name", "nameKey", "description", "capabilities", "builtIn", "position", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, '', '[]', FALSE, $6, $7, $7)`,
-        [`r${tag}${i}`, ws.workspaceId, key, name, name!.toLowerCase(), i + 2, now],
+        `INSERT INTO "Role" ("id", "workspaceId", "key", "name", "nameKey", "description", "capabilities", "builtIn", "position", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, '', '[]', FALSE, $6, $7, $8)`,
+        [`r${tag}${i}`, ws.workspaceId, key, name, name!.toLowerCase(), i + 2, now, now],
       );
     }
     await sql(app, `UPDATE "Workspace" SET "policyVersion" = "policyVersion" + 1 WHERE "id" = $1`, [ws.workspaceId]);
@@ -261,7 +261,9 @@ describe.each(engines())("roles from the IdP on %s", (engine) => {
       expect(rows.map((r) => [r.role, Number(r.n)])).toEqual([["SALES_LEAD", 600]]);
       const summary = await lastSummary(ws, group.id);
       expect(summary).toContain("added 600 members");
-      expect(summary).toContain("580 more role changes");
+      expect(summary).toContain("600 role changes");
+      expect(summary).toContain(": role Member → Sales Lead (from group 'Sales' rule)");
+      expect(summary).toMatch(/and 590 more$/);
       // Batched: a few statements per 500 members, never one per member.
       const statements = Number(res.headers.get("x-muster-statements"));
       expect(statements, decodeURIComponent(res.headers.get("x-muster-statement-log") ?? "")).toBeGreaterThan(0);

@@ -8,7 +8,8 @@ import { describeRoleChange, idpRoles, nextRole } from "@/lib/provisioning/roles
 import type { Policy } from "./policy";
 
 const CHUNK = 500;
-const NAMED_IN_LOG = 20;
+// The log's summary has room for a few names (serve.ts keeps 2,000 characters); a count says the rest.
+const NAMED_IN_LOG = 10;
 
 /** Whether a membership change can change a role: the workspace imports roles and has group rules. */
 export const groupsGiveRoles = (policy: Policy) => policy.importRoles && policy.roleRules.length > 0;
@@ -55,7 +56,7 @@ export const reassignRoles = async (tx: Tx, policy: Policy, employeeIds: Iterabl
       await tx.employee.updateMany({ where: { workspaceId, id: { in: who.slice(i, i + CHUNK) } }, data: { role, roleSource, version: { increment: 1 }, updatedAt: now } });
     }
   }
-  const notes = changes.slice(0, NAMED_IN_LOG).map((c) => `${c.name}: ${c.change}`);
-  if (changes.length > NAMED_IN_LOG) notes.push(`${changes.length - NAMED_IN_LOG} more role changes`);
+  const named = changes.slice(0, NAMED_IN_LOG).map((c) => `${c.name}: ${c.change}`);
+  const notes = changes.length > NAMED_IN_LOG ? [`${changes.length} role changes`, ...named, `and ${changes.length - NAMED_IN_LOG} more`] : named;
   return { notes, changes };
 };

@@ -148,9 +148,10 @@ export const RoleImportPanel = ({ slug, initial, roles, groups, defaultRole }: P
                     <span className="w-5 shrink-0 text-slate-500" aria-hidden>
                       {i + 1}.
                     </span>
-                    <label htmlFor={`rule-${i}-group`}>Members of</label>
+                    <span aria-hidden>Members of</span>
                     <input
                       id={`rule-${i}-group`}
+                      aria-label={`Members of group (rule ${i + 1})`}
                       list="role-rule-groups"
                       value={rule.groupName}
                       maxLength={200}
@@ -158,8 +159,8 @@ export const RoleImportPanel = ({ slug, initial, roles, groups, defaultRole }: P
                       onChange={(e) => setRule(i, { groupName: e.target.value })}
                       className={cx(SELECT, "w-auto min-w-0 flex-1 basis-40")}
                     />
-                    <label htmlFor={`rule-${i}-role`}>get</label>
-                    <select id={`rule-${i}-role`} value={rule.role} onChange={(e) => setRule(i, { role: e.target.value })} className={cx(SELECT, "w-auto min-w-32")}>
+                    <span aria-hidden>get</span>
+                    <select id={`rule-${i}-role`} aria-label={`get role (rule ${i + 1})`} value={rule.role} onChange={(e) => setRule(i, { role: e.target.value })} className={cx(SELECT, "w-auto min-w-32")}>
                       {roles.map((r) => (
                         <option key={r.key} value={r.key}>
                           {r.name}
