@@ -262,7 +262,7 @@ describe.each(engines())("roles from the IdP on %s", (engine) => {
       const summary = await lastSummary(ws, group.id);
       expect(summary).toContain("added 600 members");
       expect(summary).toContain("600 role changes");
-      expect(summary).toContain(": role Member → Sales Lead (from group 'Sales' rule)");
+      expect(summary).toContain(": role Member → Sales Lead (from group 'sales' rule)");
       expect(summary).toMatch(/and 590 more$/);
       // Batched: a few statements per 500 members, never one per member.
       const statements = Number(res.headers.get("x-muster-statements"));
