@@ -1,7 +1,7 @@
 // Roles from the IdP as an admin sets them up: import switched on and a group→role rule added in
 // Settings, a user and a group pushed through SCIM, and the employee page showing the role. The
 // Connect page's guides say how Entra ID and Okta send roles.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { E2E_DATA_DIR } from "../playwright.config";
@@ -10,6 +10,17 @@ import { expectNoAxeViolations, Idp, signUpWorkspace } from "./support/employees
 import { shot } from "./support/pages";
 
 const SCIM_JSON = "application/scim+json";
+
+/** The right edge of the widest element in `selector`, in CSS pixels; what a scroll box holds scrolls inside it. */
+const widest = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const root = document.querySelector(sel)!;
+    const clipped = (e: Element) => {
+      for (let p = e.parentElement; p && p !== root.parentElement; p = p.parentElement) if (getComputedStyle(p).overflowX !== "visible") return true;
+      return false;
+    };
+    return Math.max(...[root, ...root.querySelectorAll("*")].filter((e) => !clipped(e)).map((e) => e.getBoundingClientRect().right));
+  }, selector);
 
 // Custom roles are managed on another page; this test only needs one to exist.
 const addRole = (slug: string, key: string, name: string) => {
@@ -81,7 +92,8 @@ test("an admin imports roles with a group rule; a user pushed through SCIM gets 
   await shot(page, "settings-roles-import-1366");
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, "settings-roles-import-390");
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Nothing in the section reaches past the phone's width (the admins table below scrolls on its own).
+  expect(await widest(page, 'form[aria-labelledby="role-import-title"]')).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1366, height: 860 });
 
   // The IdP creates a user and pushes the Sales group with them in it.
@@ -107,8 +119,8 @@ test("an admin imports roles with a group rule; a user pushed through SCIM gets 
   await shot(page, "connect-okta-roles-1366");
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, "connect-okta-roles-390");
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await widest(page, "[role=tabpanel]:not([hidden])")).toBeLessThanOrEqual(390);
   await page.getByRole("tab", { name: "Microsoft Entra ID" }).click();
   await shot(page, "connect-entra-roles-390");
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await widest(page, "[role=tabpanel]:not([hidden])")).toBeLessThanOrEqual(390);
 });

@@ -112,7 +112,7 @@ export const EntraGuide = ({ tenantUrl, tokensHref }: GuideProps) => (
         <p>
           <TokenStep tokensHref={tokensHref} /> Under <Ui>Admin Credentials</Ui>, paste:
         </p>
-        <dl className="grid gap-2 sm:grid-cols-[8rem_1fr] sm:items-center">
+        <dl className="grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-[8rem_minmax(0,1fr)] sm:items-center">
           <dt className="font-medium text-slate-800">Tenant URL</dt>
           <dd>
             <CopyLine value={tenantUrl} label="Copy URL" />
@@ -226,7 +226,7 @@ export const OktaGuide = ({ tenantUrl, tokensHref }: GuideProps) => (
         <p>
           <TokenStep tokensHref={tokensHref} /> Then, on <Ui>Provisioning → Integration</Ui>, click <Ui>Edit</Ui> and fill in:
         </p>
-        <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[15rem_1fr] sm:items-center">
+        <dl className="grid grid-cols-[minmax(0,1fr)] gap-x-4 gap-y-2 sm:grid-cols-[15rem_minmax(0,1fr)] sm:items-center">
           <dt className="font-medium text-slate-800">SCIM connector base URL</dt>
           <dd>
             <CopyLine value={tenantUrl} label="Copy URL" />

@@ -6,6 +6,7 @@ import { SwitchField } from "@/components/switch-field";
 import { Alert, Button, Card, cx } from "@/components/ui";
 import { useRoleImport, useSaveRoleImport } from "@/hooks/use-role-import";
 import { ApiError } from "@/lib/client/fetch-json";
+import { Section } from "./settings-form";
 import type { TRoleImportSettings, TRoleSourceOrder } from "@/lib/provisioning/roles";
 import type { TRoleOption } from "@/lib/workspaces/settings";
 
@@ -16,7 +17,7 @@ const SOURCE_ORDERS: { value: TRoleSourceOrder; label: string }[] = [
   { value: "groups,scim", label: "Group rules first, then the IdP’s roles attribute" },
 ];
 
-const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500";
+const SELECT = "block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500";
 
 const SmallButton = ({ label, children, onClick, disabled, danger }: { label: string; children: string; onClick: () => void; disabled?: boolean; danger?: boolean }) => (
   <button
@@ -76,79 +77,83 @@ export const RoleImportPanel = ({ slug, initial, roles, groups, defaultRole }: P
         <h2 id="role-import-title" className="text-lg font-semibold">
           Roles from your identity provider
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Let the IdP decide which role each employee holds: from the roles it sends (Entra app roles, Okta roles) or from the groups they are in.</p>
-        <div className="mt-4 divide-y divide-slate-100">
-          <SwitchField
-            id="importRoles"
-            label="Import users to custom roles"
-            checked={values.importRoles}
-            onChange={(v) => update({ importRoles: v })}
-            description={
-              <>
-                When the IdP names a role or a group rule matches, that role replaces the employee’s current one — a role an admin set by hand too. When it names none, a role an admin set stays and a role that came from the IdP falls back to the default role ({defaultName}). Switched off, new employees get the default role and syncs never change a role.
-              </>
-            }
-          />
-
-          <fieldset className="py-4">
-            <legend className="text-sm font-medium text-slate-900">Where roles come from</legend>
-            <p className="mt-0.5 text-sm text-slate-600">The first source that names a role Muster has decides.</p>
-            <div className="mt-2 space-y-2">
-              {SOURCE_ORDERS.map((o) => (
-                <label key={o.value} className="flex items-start gap-2 text-sm text-slate-700">
-                  <input type="radio" name="roleSources" value={o.value} checked={values.roleSources === o.value} onChange={() => update({ roleSources: o.value })} className="mt-0.5" />
-                  <span>{o.label}</span>
-                </label>
-              ))}
+        <div className="mt-6 divide-y divide-slate-100">
+          <Section title="Import" description="Let the IdP decide which role each employee holds: from the roles it sends (Entra app roles, Okta roles) or from the groups they are in.">
+            <div className="-my-4">
+              <SwitchField
+                id="importRoles"
+                label="Import users to custom roles"
+                checked={values.importRoles}
+                onChange={(v) => update({ importRoles: v })}
+                description={
+                  <>
+                    When the IdP names a role or a group rule matches, that role replaces the employee’s current one — a role an admin set by hand too. When it names none, a role an admin set stays and a role that came from the IdP falls back to the default role ({defaultName}). Switched off, new employees get the default role and syncs never change a role.
+                  </>
+                }
+              />
             </div>
-          </fieldset>
+          </Section>
 
-          <fieldset className="py-4">
-            <legend className="text-sm font-medium text-slate-900">When the IdP names a role Muster does not have</legend>
-            <div className="mt-2 space-y-2">
-              <label className="flex items-start gap-2 text-sm text-slate-700">
-                <input type="radio" name="unknownRole" checked={values.unknownRole === ""} onChange={() => update({ unknownRole: "" })} className="mt-0.5" />
-                <span>Use the default role ({defaultName})</span>
-              </label>
-              <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                <label className="flex items-start gap-2">
-                  <input type="radio" name="unknownRole" checked={values.unknownRole !== ""} onChange={() => update({ unknownRole: values.unknownRole || firstOther })} className="mt-0.5" />
-                  <span>Provision to role</span>
-                </label>
-                <select
-                  aria-label="Role for unknown IdP roles"
-                  value={values.unknownRole}
-                  disabled={values.unknownRole === ""}
-                  onChange={(e) => update({ unknownRole: e.target.value })}
-                  className={cx(SELECT, "w-auto min-w-40 disabled:bg-slate-50 disabled:text-slate-400")}
-                >
-                  {values.unknownRole === "" ? <option value="">Choose a role</option> : null}
-                  {roles.map((r) => (
-                    <option key={r.key} value={r.key}>
-                      {r.name}
-                    </option>
-                  ))}
-                </select>
+          <Section title="Where roles come from" description="The first source that names a role Muster has decides.">
+            <fieldset>
+              <legend className="sr-only">Where roles come from</legend>
+              <div className="space-y-2">
+                {SOURCE_ORDERS.map((o) => (
+                  <label key={o.value} className="flex items-start gap-2 text-sm text-slate-700">
+                    <input type="radio" name="roleSources" value={o.value} checked={values.roleSources === o.value} onChange={() => update({ roleSources: o.value })} className="mt-0.5" />
+                    <span>{o.label}</span>
+                  </label>
+                ))}
               </div>
-            </div>
-            {fieldErrors.unknownRole ? <p className="mt-1 text-sm text-red-700">{fieldErrors.unknownRole}</p> : null}
-          </fieldset>
+            </fieldset>
+          </Section>
 
-          <div className="py-4">
-            <h3 className="text-sm font-medium text-slate-900" id="role-rules-title">
+          <Section title="Unknown roles" description="When the IdP names a role Muster does not have.">
+            <fieldset>
+              <legend className="sr-only">When the IdP names a role Muster does not have</legend>
+              <div className="space-y-2">
+                <label className="flex items-start gap-2 text-sm text-slate-700">
+                  <input type="radio" name="unknownRole" checked={values.unknownRole === ""} onChange={() => update({ unknownRole: "" })} className="mt-0.5" />
+                  <span>Use the default role ({defaultName})</span>
+                </label>
+                <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                  <label className="flex items-start gap-2">
+                    <input type="radio" name="unknownRole" checked={values.unknownRole !== ""} onChange={() => update({ unknownRole: values.unknownRole || firstOther })} className="mt-0.5" />
+                    <span>Provision to role</span>
+                  </label>
+                  <select
+                    aria-label="Role for unknown IdP roles"
+                    value={values.unknownRole}
+                    disabled={values.unknownRole === ""}
+                    onChange={(e) => update({ unknownRole: e.target.value })}
+                    className={cx(SELECT, "w-48 max-w-full disabled:bg-slate-50 disabled:text-slate-400")}
+                  >
+                    {values.unknownRole === "" ? <option value="">Choose a role</option> : null}
+                    {roles.map((r) => (
+                      <option key={r.key} value={r.key}>
+                        {r.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              {fieldErrors.unknownRole ? <p className="mt-1 text-sm text-red-700">{fieldErrors.unknownRole}</p> : null}
+            </fieldset>
+          </Section>
+
+          <Section title="Group rules" description="Members of a group get its role. Rules are checked from the top; the first group an employee is in wins. Group names match the IdP’s group display name, ignoring case.">
+            <h3 className="sr-only" id="role-rules-title">
               Group rules
             </h3>
-            <p className="mt-0.5 text-sm text-slate-600">Members of a group get its role. Rules are checked from the top; the first group an employee is in wins. Group names match the IdP’s group display name, ignoring case.</p>
             {values.rules.length === 0 ? (
-              <p className="mt-3 rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">No group rules yet.</p>
+              <p className="rounded-md border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-500">No group rules yet.</p>
             ) : (
-              <ol className="mt-3 space-y-2" aria-labelledby="role-rules-title">
+              <ol className="space-y-2" aria-labelledby="role-rules-title">
                 {values.rules.map((rule, i) => (
                   <li key={i} className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
-                    <span className="w-5 shrink-0 text-slate-500" aria-hidden>
-                      {i + 1}.
+                    <span className="shrink-0 text-slate-500" aria-hidden>
+                      {i + 1}. Members of
                     </span>
-                    <span aria-hidden>Members of</span>
                     <input
                       id={`rule-${i}-group`}
                       aria-label={`Members of group (rule ${i + 1})`}
@@ -157,10 +162,10 @@ export const RoleImportPanel = ({ slug, initial, roles, groups, defaultRole }: P
                       maxLength={200}
                       placeholder="Group name"
                       onChange={(e) => setRule(i, { groupName: e.target.value })}
-                      className={cx(SELECT, "w-auto min-w-0 flex-1 basis-40")}
+                      className={cx(SELECT, "min-w-0 flex-1 basis-36")}
                     />
                     <span aria-hidden>get</span>
-                    <select id={`rule-${i}-role`} aria-label={`get role (rule ${i + 1})`} value={rule.role} onChange={(e) => setRule(i, { role: e.target.value })} className={cx(SELECT, "w-auto min-w-32")}>
+                    <select id={`rule-${i}-role`} aria-label={`get role (rule ${i + 1})`} value={rule.role} onChange={(e) => setRule(i, { role: e.target.value })} className={cx(SELECT, "w-40 max-w-full")}>
                       {roles.map((r) => (
                         <option key={r.key} value={r.key}>
                           {r.name}
@@ -193,9 +198,9 @@ export const RoleImportPanel = ({ slug, initial, roles, groups, defaultRole }: P
                 Add group rule
               </Button>
             </div>
-          </div>
+          </Section>
         </div>
-        <div className="mt-2 flex flex-wrap items-center justify-end gap-3 border-t border-slate-100 pt-5">
+        <div className="mt-6 flex flex-wrap items-center justify-end gap-3 border-t border-slate-100 pt-5">
           {result ? <Alert tone={result.tone}>{result.text}</Alert> : dirty ? <span className="text-sm text-slate-500">You have unsaved changes.</span> : null}
           <Button type="submit" disabled={save.isPending}>
             {save.isPending ? "Saving…" : "Save role settings"}

@@ -8,7 +8,8 @@ import { saveSettings } from "./actions";
 
 type Props = { slug: string; initial: TWorkspaceSettings; roles: TRoleOption[] };
 
-const Section = ({ title, description, children }: { title: string; description: string; children: ReactNode }) => (
+/** One titled row of a settings card: what it is on the left, its controls on the right. */
+export const Section = ({ title, description, children }: { title: string; description: string; children: ReactNode }) => (
   <div className="grid gap-4 py-6 first:pt-0 last:pb-0 md:grid-cols-3">
     <div>
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
