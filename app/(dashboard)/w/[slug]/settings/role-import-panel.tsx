@@ -114,7 +114,7 @@ export const RoleImportPanel = ({ slug, initial, roles, groups, defaultRole }: P
               <div className="space-y-2">
                 <label className="flex items-start gap-2 text-sm text-slate-700">
                   <input type="radio" name="unknownRole" checked={values.unknownRole === ""} onChange={() => update({ unknownRole: "" })} className="mt-0.5" />
-                  <span>Use the default role ({defaultName})</span>
+                  <span>Use the workspace’s default ({defaultName})</span>
                 </label>
                 <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
                   <label className="flex items-start gap-2">
