@@ -1,6 +1,5 @@
 // A workspace's settings as the settings form edits them; the server parses the same schema again.
 import { z } from "zod";
-import { BUILT_IN_ROLES } from "@/lib/roles/roles";
 
 export const ZWorkspaceName = z
   .string()
@@ -14,6 +13,10 @@ export const ZWorkspaceSettings = z.object({
   applyDepartment: z.boolean(),
   applyManager: z.boolean(),
   sendActivationEmails: z.boolean(),
-  defaultRole: z.enum(BUILT_IN_ROLES.map((r) => r.key) as ["MEMBER", "GUEST"], { error: "Pick one of the listed roles" }),
+  // A role key of the workspace (built-in or custom); the server checks that it exists.
+  defaultRole: z.string({ error: "Pick one of the listed roles" }).trim().min(1, { error: "Pick one of the listed roles" }).max(100),
 });
 export type TWorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
+
+/** A role as the settings page lists it (default role, unknown IdP roles, group rules). */
+export type TRoleOption = { key: string; name: string; description: string; builtIn: boolean };

@@ -20,6 +20,14 @@ const policy = (over: Partial<Policy> = {}): Policy => ({
   seatLimit: null,
   required: [],
   templates: [],
+  importRoles: false,
+  roleSources: "scim,groups",
+  roles: [
+    { key: "MEMBER", name: "Member" },
+    { key: "GUEST", name: "Guest" },
+  ],
+  roleRules: [],
+  unknownRole: "",
   ...over,
 });
 
@@ -54,6 +62,8 @@ const state = (over: Partial<EmployeeState> = {}): EmployeeState => ({
   version: 3,
   sessionVersion: 0,
   cardPolicyVersion: 1,
+  role: "MEMBER",
+  roleSource: "default",
   displayName: "Ada Lovelace",
   displayNameKey: "ada lovelace",
   givenName: "Ada",
@@ -185,5 +195,29 @@ describe("restored and deleted", () => {
     expect(p.change).toBe("deleted");
     expect(p.data).toMatchObject({ scimId: null, userNameKey: null, scimDeletedAt: now, status: "ARCHIVED", active: false, sessionVersion: 1 });
     expect(p.revokeAccess).toBe(true);
+  });
+});
+
+describe("roles from the IdP in the plan", () => {
+  const importing = (over: Partial<Policy> = {}) =>
+    policy({ importRoles: true, roles: [...policy().roles, { key: "SALES_LEAD", name: "Sales Lead" }], roleRules: [{ groupName: "Sales", role: "SALES_LEAD" }], ...over });
+
+  it("a create takes the IdP's role and says so in the log; without import, the default role and no words", () => {
+    const p = planCreate({ doc: doc({ roles: [{ value: "Sales Lead", primary: "True" }] }), policy: importing(), manager: null, scimId: "e9", now });
+    expect(p.data).toMatchObject({ role: "SALES_LEAD", roleSource: "idp" });
+    expect(p.summary).toContain("role Sales Lead (from Entra app role 'Sales Lead')");
+    const off = planCreate({ doc: doc({ roles: [{ value: "Sales Lead" }] }), policy: policy({ defaultRole: "GUEST" }), manager: null, scimId: "e9", now });
+    expect(off.data).toMatchObject({ role: "GUEST", roleSource: "default" });
+    expect(off.summary).not.toContain("role");
+  });
+
+  it("an update applies a group rule over an admin's role, and leaves the role alone when nothing changes", () => {
+    const current = state({ role: "GUEST", roleSource: "admin" });
+    const p = planUpdate({ current, doc: doc(), policy: importing(), manager: undefined, hasCard: true, mode: "update", groups: ["sales"], now });
+    expect(p.data).toMatchObject({ role: "SALES_LEAD", roleSource: "idp" });
+    expect(p.summary).toContain("role Guest → Sales Lead (from group 'Sales' rule)");
+    const same = planUpdate({ current, doc: doc(), policy: importing(), manager: undefined, hasCard: true, mode: "update", groups: [], now });
+    expect(same.data).not.toHaveProperty("role");
+    expect(same.summary).not.toContain("role");
   });
 });

@@ -13,9 +13,9 @@ import type { AttributeDef } from "./types";
 //     are dropped and reported to `ignore` as `label.sub` (see ignored.ts);
 //   - readOnly sub-attributes (manager.displayName) are dropped: the server computes them.
 
-// Attributes whose bare string means { value: string }: Entra's manager id, and group members
-// as Microsoft's reference suite sends them.
-const VALUE_SHORTHAND = new Set(["manager", "members"]);
+// Attributes whose bare string means { value: string }: Entra's manager id, group members as
+// Microsoft's reference suite sends them, and roles as some Okta apps send them (["Sales Lead"]).
+const VALUE_SHORTHAND = new Set(["manager", "members", "roles"]);
 
 /** Told the path of each undeclared sub-attribute that was dropped. */
 export type IgnoreSink = (path: string) => void;

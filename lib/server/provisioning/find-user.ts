@@ -23,6 +23,8 @@ const STATE_COLUMNS = [
   "version",
   "sessionVersion",
   "cardPolicyVersion",
+  "role",
+  "roleSource",
   ...PROFILE_COLUMNS,
   "createdAt",
 ] as const;
@@ -104,4 +106,16 @@ export const findManager = async (tx: Queryable, workspaceId: string, ref: strin
     WHERE (e."workspaceId" = ${workspaceId} AND e."scimId" = ${ref}) OR (e."workspaceId" = ${workspaceId} AND e."userNameKey" = ${key}) OR (e."workspaceId" = ${workspaceId} AND e."emailKey" = ${key})
     LIMIT 10`);
   return pickManager(rows.map((r) => ({ ...r, scimDeletedAt: date(r.scimDeletedAt), createdAt: date(r.createdAt) })).sort(oldestFirst), ref, selfId);
+};
+
+/**
+ * The names of an employee's groups, for the workspace's group→role rules: one statement, and none
+ * at all when the workspace has no rules to ask (the cached policy knows).
+ */
+export const groupNamesFor = async (tx: Queryable, policy: { importRoles: boolean; roleRules: unknown[] }, workspaceId: string, employeeId: string): Promise<string[]> => {
+  if (!policy.importRoles || policy.roleRules.length === 0) return [];
+  const rows = await tx.query<{ displayName: string }>(sql`
+    SELECT g."displayName" FROM "GroupMember" m JOIN "Group" g ON g."id" = m."groupId"
+    WHERE m."workspaceId" = ${workspaceId} AND m."employeeId" = ${employeeId}`);
+  return rows.map((r) => r.displayName);
 };

@@ -20,6 +20,7 @@
 // - deleted      DELETE: archived like a deactivation, out of every group, and the SCIM resource is
 //                gone: its id is 404 from now on and its userName can be provisioned again.
 import "server-only";
+import { describeRoleChange, idpRoles, nextRole } from "@/lib/provisioning/roles";
 import { idpCardValues, initialCardFields, type TCardFieldRow } from "@/lib/provisioning/card-fields";
 import { firstMatch, subjectOfDoc } from "@/lib/provisioning/templates";
 import { describeChanges, emailEntries, sentColumns, userColumns, type UserColumns } from "@/lib/provisioning/user-columns";
@@ -45,6 +46,9 @@ export type EmployeeState = {
   version: number;
   sessionVersion: number;
   cardPolicyVersion: number;
+  role: string;
+  /** "default" | "idp" | "admin" (Employee.roleSource). */
+  roleSource: string;
 } & Record<ProfileColumn, string | null>;
 
 /** The employee the IdP names as manager, once found (null: none named, or not an employee here). */
@@ -143,8 +147,8 @@ const verbOf: Record<ChangeKind, string> = {
   deleted: "Deleted user",
 };
 
-const summaryOf = (change: ChangeKind, cols: UserColumns, before: UserColumns | null, linkedName?: string | null) => {
-  const changes = describeChanges(before, cols);
+const summaryOf = (change: ChangeKind, cols: UserColumns, before: UserColumns | null, linkedName?: string | null, notes: string[] = []) => {
+  const changes = [...describeChanges(before, cols), ...notes];
   const head = change === "linked" ? `${verbOf.linked} ${linkedName ?? cols.email ?? ""} to ${cols.userName}` : `${verbOf[change]} ${cols.userName}`;
   const tail = change === "deactivated" || (change !== "updated" && change !== "reactivated" && !cols.active) ? " — deactivated, employee archived" : change === "reactivated" ? " — re-activated, employee restored" : "";
   return `${head}${changes.length ? `: ${changes.join("; ")}` : change === "created" ? "" : ": no profile change"}${tail}`;
@@ -157,11 +161,25 @@ const ALWAYS = new Set(["scimDoc", "version", "updatedAt"]);
 const changedOnly = (data: Record<string, unknown>, current: EmployeeState) =>
   Object.fromEntries(Object.entries(data).filter(([k, v]) => ALWAYS.has(k) || !(k in current) || !same(v, (current as Record<string, unknown>)[k])));
 
+/**
+ * The role columns and the log's note (roles from the IdP, lib/provisioning/roles.ts says when a
+ * role changes). `groups`: the names of the employee's groups, for the workspace's group rules.
+ */
+const rolePlan = (policy: Policy, current: { role: string; roleSource: string } | null, doc: JsonObject, groups: readonly string[]) => {
+  const next = nextRole(current, { roles: idpRoles(doc), groups, policy });
+  if (!next) return { data: {}, notes: [] };
+  const changed = next.role !== current?.role;
+  // A new employee with the default role, with nothing imported, needs no words in the log.
+  const note = changed && (current !== null || policy.importRoles) ? [describeRoleChange(policy.roles, current?.role ?? null, next.role, next.reason)] : [];
+  return { data: { role: next.role, roleSource: next.roleSource }, notes: note };
+};
+
 type NewUser = { doc: JsonObject; policy: Policy; manager: Manager; scimId: string; now: Date };
 
 /** A new identity becomes a new employee with its first card. */
 export const planCreate = ({ doc, policy, manager, scimId, now }: NewUser): UserPlan => {
   const cols = userColumns(doc);
+  const role = rolePlan(policy, null, doc, []);
   const template = firstMatch(policy.templates, subjectOfDoc(doc));
   const idp = idpCardValues(cols, manager?.name ?? null, policy);
   return {
@@ -176,7 +194,7 @@ export const planCreate = ({ doc, policy, manager, scimId, now }: NewUser): User
       scimDoc: JSON.stringify(doc),
       status: statusFor(cols.active, false),
       archivedAt: cols.active ? null : now,
-      role: policy.defaultRole,
+      ...role.data,
       templateId: template?.id ?? null,
       cardPolicyVersion: policy.version,
       createdAt: now,
@@ -186,7 +204,7 @@ export const planCreate = ({ doc, policy, manager, scimId, now }: NewUser): User
     emails: emailEntries(doc),
     revokeAccess: false,
     activation: policy.sendActivationEmails && cols.active && cols.email ? { email: cols.email, displayName: cols.displayName, givenName: cols.givenName } : null,
-    summary: summaryOf("created", cols, null),
+    summary: summaryOf("created", cols, null, undefined, role.notes),
   };
 };
 
@@ -202,11 +220,13 @@ type Existing = {
   mode: "update" | "link" | "restore";
   /** A restore of a deleted identity gets a new SCIM id. */
   scimId?: string;
+  /** The names of the employee's groups, when the workspace's group rules need them. */
+  groups?: readonly string[];
   now: Date;
 };
 
 /** A new document over an existing employee: an update, a link or a restore. */
-export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimId, now }: Existing): UserPlan => {
+export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimId, groups = [], now }: Existing): UserPlan => {
   const previous = parse(current.scimDoc);
   const before = previous ? userColumns(previous) : null;
   const cols = userColumns(doc);
@@ -217,6 +237,7 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
   const change: ChangeKind = mode === "link" ? "linked" : mode === "restore" ? "restored" : wasActive && !cols.active ? "deactivated" : !wasActive && cols.active ? "reactivated" : "updated";
   const linked = mode === "link" || current.linkedAt !== null;
   const deactivates = current.active && !cols.active;
+  const role = rolePlan(policy, current, doc, groups);
 
   const data: Record<string, unknown> = {
     ...identityData(cols),
@@ -228,6 +249,7 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
     scimDoc: JSON.stringify(doc),
     status: statusFor(cols.active, linked),
     archivedAt: cols.active ? null : (current.archivedAt ?? now),
+    ...role.data,
     // Every session of an employee the IdP deactivates ends on its next request.
     ...(deactivates ? { sessionVersion: current.sessionVersion + 1 } : {}),
     version: current.version + 1,
@@ -269,7 +291,7 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
     emails: emailsChanged && sent.has("email") ? emailEntries(doc) : null,
     revokeAccess: deactivates,
     activation: mode === "link" && policy.sendActivationEmails && cols.active && (cols.email ?? current.email) && current.activatedAt === null ? { email: (cols.email ?? current.email)!, displayName: cols.displayName, givenName: cols.givenName ?? current.givenName } : null,
-    summary: summaryOf(change, cols, mode === "update" ? before : null, current.displayName ?? current.email),
+    summary: summaryOf(change, cols, mode === "update" ? before : null, current.displayName ?? current.email, role.notes),
   };
 };
 

@@ -1,6 +1,7 @@
 // A workspace's provisioning policy: which IdP attributes apply, the default role, activation
-// emails, the seat limit and required attributes, and its card templates (compiled once). Every
-// change to any of them bumps the workspace's policyVersion (bumpPolicy); each request reads that version with its token
+// emails, the seat limit and required attributes, its card templates (compiled once), and roles
+// from the IdP (its roles, group rules). Every change to any of them bumps the workspace's
+// policyVersion (bumpPolicy); each request reads that version with its token
 // (tokens/tokens.ts), so a cached policy is reused until — and never after — it changes,
 // on every instance.
 import "server-only";
@@ -8,11 +9,13 @@ import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { TApplySettings } from "@/lib/provisioning/card-fields";
 import { parseRequired, type RequiredAttribute } from "@/lib/provisioning/required";
+import { ROLE_SOURCE_ORDERS, type RolePolicy, type TRoleSourceOrder } from "@/lib/provisioning/roles";
 import { parseFields, parseRules, type TRules, type TTemplateFields } from "@/lib/provisioning/templates";
 
 export type CompiledTemplate = { id: string; rules: TRules; fields: TTemplateFields };
 
-export type Policy = TApplySettings & {
+export type Policy = TApplySettings &
+  RolePolicy & {
   workspaceId: string;
   version: number;
   workspaceName: string;
@@ -30,16 +33,43 @@ export type Policy = TApplySettings & {
 const cache = ((globalThis as unknown as { musterPolicies?: Map<string, Policy> }).musterPolicies ??= new Map());
 
 const read = async (workspaceId: string): Promise<Policy | null> => {
-  const [w, templates] = await Promise.all([
+  const [w, templates, roles, roleRules] = await Promise.all([
     db.workspace.findUnique({
       where: { id: workspaceId },
-      select: { name: true, slug: true, policyVersion: true, applyLocation: true, applyDepartment: true, applyManager: true, sendActivationEmails: true, defaultRole: true, seatLimit: true, requiredAttributes: true },
+      select: {
+        name: true,
+        slug: true,
+        policyVersion: true,
+        applyLocation: true,
+        applyDepartment: true,
+        applyManager: true,
+        sendActivationEmails: true,
+        defaultRole: true,
+        importRoles: true,
+        roleSources: true,
+        unknownRole: true,
+        seatLimit: true,
+        requiredAttributes: true,
+      },
     }),
     db.template.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, rules: true, fields: true } }),
+    db.role.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { key: true, name: true } }),
+    db.roleMapping.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { groupName: true, role: true } }),
   ]);
   if (!w) return null;
-  const { name, slug, policyVersion, requiredAttributes, ...settings } = w;
-  return { workspaceId, version: policyVersion, workspaceName: name, workspaceSlug: slug, ...settings, required: parseRequired(requiredAttributes), templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })) };
+  const { name, slug, policyVersion, roleSources, requiredAttributes, ...settings } = w;
+  return {
+    workspaceId,
+    version: policyVersion,
+    workspaceName: name,
+    workspaceSlug: slug,
+    ...settings,
+    roleSources: (ROLE_SOURCE_ORDERS as readonly string[]).includes(roleSources) ? (roleSources as TRoleSourceOrder) : "scim,groups",
+    required: parseRequired(requiredAttributes),
+    roles,
+    roleRules,
+    templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })),
+  };
 };
 
 /**

@@ -10,7 +10,7 @@ import { conflict, ScimError } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import { applyUserPlan } from "./apply-plan";
 import { checkSeats } from "./check-seats";
-import { findCandidates, pickManager, type Candidate } from "./find-user";
+import { findCandidates, groupNamesFor, pickManager, type Candidate } from "./find-user";
 import type { Journal } from "./journal";
 import { planCreate, planUpdate, type UserPlan } from "./plan-user";
 import type { Policy } from "./policy";
@@ -69,9 +69,11 @@ export const provisionUser = async (ctx: ProvisioningContext, doc: JsonObject, i
     // A new or linked employee's SCIM id is its own id; one coming back after a DELETE gets a new one
     // (RFC 7643 §3.1: an id is never reassigned); a deactivated one keeps its id.
     const scimId = decision.kind === "new" || decision.kind === "link" ? employeeId : decision.newScimId ? newId() : self!.scimId!;
+    // A deactivated employee coming back is still in its groups: the group rules see them.
+    const groups = self && decision.kind === "restore" ? await groupNamesFor(tx, policy, workspaceId, self.id) : [];
     const plan = !self
       ? planCreate({ doc, policy, manager, scimId, now })
-      : planUpdate({ current: self, doc, policy, manager, hasCard: self.cardFields > 0, mode: decision.kind === "link" ? "link" : "restore", scimId: scimId === self.scimId ? undefined : scimId, now });
+      : planUpdate({ current: self, doc, policy, manager, hasCard: self.cardFields > 0, mode: decision.kind === "link" ? "link" : "restore", scimId: scimId === self.scimId ? undefined : scimId, groups, now });
     await applyUserPlan(tx, ctx, employeeId, plan, self?.version);
     await ctx.journal.record(tx, { op: "create", resourceType: "User", resourceId: scimId, employeeId, change: plan.change, summary: plan.summary, ignored });
     return { employeeId, scimId, doc, createdAt: self?.createdAt ?? now, updatedAt: now, version: self ? self.version + 1 : 1, plan, isNew: !self };

@@ -9,7 +9,7 @@ import { notFound, preconditionFailed } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import { applyUserPlan, StaleEmployee } from "./apply-plan";
 import { checkSeats } from "./check-seats";
-import { findManager, loadUser } from "./find-user";
+import { findManager, groupNamesFor, loadUser } from "./find-user";
 import { planUpdate } from "./plan-user";
 import type { ProvisioningContext, UserWritten } from "./provision-user";
 
@@ -41,7 +41,8 @@ export const updateUser = async (ctx: ProvisioningContext, op: "replace" | "patc
         const ref = managerRef(doc);
         const lookUp = ref !== managerRef(previous) || (ref !== null && current.managerId === null);
         const manager = lookUp ? await findManager(tx, workspaceId, ref, current.id) : undefined;
-        const plan = planUpdate({ current, doc, policy, manager, hasCard: true, mode: "update", now });
+        const groups = await groupNamesFor(tx, policy, workspaceId, current.id);
+        const plan = planUpdate({ current, doc, policy, manager, hasCard: true, mode: "update", groups, now });
         // An archived employee the IdP re-activates takes a seat again.
         if (plan.change === "reactivated") await checkSeats(tx, workspaceId, policy.seatLimit);
         await applyUserPlan(tx, ctx, current.id, plan, current.version);

@@ -11,6 +11,7 @@ import type { MemberOp } from "@/lib/scim/patch";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import type { ResourceStore, StoredResource } from "@/lib/scim/store";
 import type { ProvisioningContext } from "@/lib/server/provisioning/provision-user";
+import { groupsGiveRoles, reassignRoles } from "@/lib/server/provisioning/reassign-roles";
 import { translateDbError } from "./errors";
 import { toOrderBy, toWhere } from "./filter-where";
 
@@ -27,7 +28,12 @@ const splitMembers = (doc: JsonObject): { doc: JsonObject; members: string[] | u
 
 const CHUNK = 500; // keeps IN lists and multi-row inserts within every engine's parameter limits
 
-export const groupStore = ({ db, workspaceId, journal }: ProvisioningContext, baseUrl: string): ResourceStore => {
+export const groupStore = ({ db, workspaceId, journal, policy }: ProvisioningContext, baseUrl: string): ResourceStore => {
+  // With group→role rules, a membership change can change roles: the employees it touches are
+  // collected and their roles recomputed in the same transaction (reassign-roles.ts).
+  const rolesFollow = groupsGiveRoles(policy);
+  const memberIds = async (tx: Tx, groupId: string) => (rolesFollow ? (await tx.groupMember.findMany({ where: { workspaceId, groupId }, select: { employeeId: true } })).map((m) => m.employeeId) : []);
+
   const membersOf = async (groupIds: string[]) => {
     const rows = await db.groupMember.findMany({
       where: { workspaceId, groupId: { in: groupIds } },
@@ -72,7 +78,7 @@ export const groupStore = ({ db, workspaceId, journal }: ProvisioningContext, ba
     for (let i = 0; i < toAdd.length; i += CHUNK) {
       await tx.groupMember.createMany({ data: toAdd.slice(i, i + CHUNK).map((employeeId) => ({ groupId, employeeId, workspaceId })) });
     }
-    return { added: toAdd.length, unknown: scimIds.filter((id) => !byScimId.has(id)).length };
+    return { added: toAdd, unknown: scimIds.filter((id) => !byScimId.has(id)).length };
   };
 
   const removeEmployees = async (tx: Tx, groupId: string, ids: string[]) => {
@@ -82,29 +88,40 @@ export const groupStore = ({ db, workspaceId, journal }: ProvisioningContext, ba
     }
     return removed;
   };
-  const removeMembers = async (tx: Tx, groupId: string, scimIds: string[]) => removeEmployees(tx, groupId, [...(await employeesOf(tx, scimIds)).values()]);
+  const removeMembers = async (tx: Tx, groupId: string, scimIds: string[], touched: Set<string>) => {
+    const ids = [...(await employeesOf(tx, scimIds)).values()];
+    ids.forEach((id) => touched.add(id));
+    return removeEmployees(tx, groupId, ids);
+  };
+  const removeAll = async (tx: Tx, groupId: string, touched: Set<string>) => {
+    (await memberIds(tx, groupId)).forEach((id) => touched.add(id));
+    return (await tx.groupMember.deleteMany({ where: { workspaceId, groupId } })).count;
+  };
 
-  const applyMemberOps = async (tx: Tx, groupId: string, ops: MemberOp[]) => {
+  /** `touched`: the employees whose membership may have changed (collected when roles follow groups). */
+  const applyMemberOps = async (tx: Tx, groupId: string, ops: MemberOp[], touched = new Set<string>()) => {
     const notes: string[] = [];
     let added = 0;
     let removed = 0;
     let unknown = 0;
     for (const op of ops) {
       if (op.op === "replace") {
-        removed += (await tx.groupMember.deleteMany({ where: { workspaceId, groupId } })).count;
+        removed += await removeAll(tx, groupId, touched);
       }
       if (op.op === "remove") {
-        if (op.values) removed += await removeMembers(tx, groupId, op.values);
+        if (op.values) removed += await removeMembers(tx, groupId, op.values, touched);
         else if (op.filter) {
           // A filter on other member attributes: evaluate it on the (display-enriched) members.
           const all = await tx.groupMember.findMany({ where: { workspaceId, groupId }, select: { employeeId: true, employee: { select: { scimId: true, displayName: true } } } });
           const hit = all.filter((m) => matchesElement(op.filter!, { value: m.employee.scimId, display: m.employee.displayName, type: "User" }, { parent: { attr: "members" } }));
+          hit.forEach((m) => touched.add(m.employeeId));
           removed += await removeEmployees(tx, groupId, hit.map((m) => m.employeeId));
-        } else removed += (await tx.groupMember.deleteMany({ where: { workspaceId, groupId } })).count;
+        } else removed += await removeAll(tx, groupId, touched);
         continue;
       }
       const r = await addMembers(tx, groupId, op.values ?? []);
-      added += r.added;
+      r.added.forEach((id) => touched.add(id));
+      added += r.added.length;
       unknown += r.unknown;
     }
     if (added) notes.push(`added ${added} member${added === 1 ? "" : "s"}`);
@@ -128,10 +145,19 @@ export const groupStore = ({ db, workspaceId, journal }: ProvisioningContext, ba
   type Op = "create" | "replace" | "patch" | "delete";
   const log = (tx: Tx, op: Op, id: string, summary: string, ignored?: readonly string[]) => journal.record(fromPrisma(tx), { op, resourceType: "Group", resourceId: id, employeeId: null, change: null, summary, ignored });
 
+  // The roles of the employees `touched`, with their words in the request's log summary.
+  const roleNotes = async (tx: Tx, touched: Iterable<string>) => (rolesFollow ? (await reassignRoles(tx, policy, touched, new Date())).notes : []);
+
   const save = async (tx: Tx, g: Group, doc: JsonObject, ops: MemberOp[], verb: string, op: Op, ignored?: readonly string[]) => {
     const updated = await tx.group.update({ where: { id: g.id, workspaceId }, data: { ...columns(doc), version: { increment: 1 } } });
-    const notes = await applyMemberOps(tx, g.id, ops);
-    if (updated.displayName !== g.displayName) notes.unshift(`renamed '${g.displayName}' → '${updated.displayName}'`);
+    const touched = new Set<string>();
+    const notes = await applyMemberOps(tx, g.id, ops, touched);
+    if (updated.displayName !== g.displayName) {
+      notes.unshift(`renamed '${g.displayName}' → '${updated.displayName}'`);
+      // A renamed group may match other rules: every member's role is asked again.
+      (await memberIds(tx, g.id)).forEach((id) => touched.add(id));
+    }
+    notes.push(...(await roleNotes(tx, touched)));
     const summary = `${verb} group ${updated.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}`;
     await log(tx, op, g.id, summary, ignored);
     return { updated, summary };
@@ -161,7 +187,9 @@ export const groupStore = ({ db, workspaceId, journal }: ProvisioningContext, ba
       try {
         const { g, summary } = await db.$transaction(async (tx) => {
           const g = await tx.group.create({ data: { workspaceId, ...columns(doc) } });
-          const notes = members?.length ? await applyMemberOps(tx, g.id, [{ op: "add", values: members }]) : [];
+          const touched = new Set<string>();
+          const notes = members?.length ? await applyMemberOps(tx, g.id, [{ op: "add", values: members }], touched) : [];
+          notes.push(...(await roleNotes(tx, touched)));
           const summary = `Created group ${g.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}`;
           await log(tx, "create", g.id, summary, info?.ignored);
           return { g, summary };
@@ -191,8 +219,10 @@ export const groupStore = ({ db, workspaceId, journal }: ProvisioningContext, ba
     remove: async (id, ifMatch) =>
       db.$transaction(async (tx) => {
         const g = await load(tx, id, ifMatch);
+        const members = await memberIds(tx, g.id);
         await tx.group.delete({ where: { id: g.id, workspaceId } });
-        const summary = `Deleted group ${g.displayName}`;
+        const notes = await roleNotes(tx, members);
+        const summary = `Deleted group ${g.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}`;
         await log(tx, "delete", g.id, summary);
         return { summary };
       }),

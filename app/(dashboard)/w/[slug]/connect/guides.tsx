@@ -74,6 +74,15 @@ const Mapping = ({ caption, head, rows }: { caption: string; head: [string, stri
   </div>
 );
 
+/** Where the last step of a roles guide points: Settings → Roles from your identity provider. */
+const settingsHrefOf = (tokensHref: string) => tokensHref.replace(/\/tokens$/, "/settings");
+
+const RolesSettingsLink = ({ tokensHref }: { tokensHref: string }) => (
+  <Link href={settingsHrefOf(tokensHref)} className="font-medium text-brand-700 hover:underline">
+    Settings → Roles from your identity provider
+  </Link>
+);
+
 const TokenStep = ({ tokensHref }: { tokensHref: string }) => (
   <>
     <Link href={tokensHref} className="font-medium text-brand-700 hover:underline">
@@ -103,7 +112,7 @@ export const EntraGuide = ({ tenantUrl, tokensHref }: GuideProps) => (
         <p>
           <TokenStep tokensHref={tokensHref} /> Under <Ui>Admin Credentials</Ui>, paste:
         </p>
-        <dl className="grid gap-2 sm:grid-cols-[8rem_1fr] sm:items-center">
+        <dl className="grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-[8rem_minmax(0,1fr)] sm:items-center">
           <dt className="font-medium text-slate-800">Tenant URL</dt>
           <dd>
             <CopyLine value={tenantUrl} label="Copy URL" />
@@ -157,14 +166,31 @@ export const EntraGuide = ({ tenantUrl, tokensHref }: GuideProps) => (
           <Ui>Ok</Ui>, then <Ui>Save</Ui>.
         </p>
       </Step>
-      <Step n={6} title="Choose who is provisioned and start">
+      <Step n={6} title="Send app roles (optional)">
+        <p>
+          To give employees Muster roles from Entra ID, define one app role per Muster role: under <Ui>App registrations → All applications</Ui>, open the app named “Muster”,
+          then <Ui>App roles → Create app role</Ui> (or add it to <C>appRoles</C> in the <Ui>Manifest</Ui>). Set its <Ui>Value</Ui> to the Muster role’s name or key, e.g.{" "}
+          <C>Sales Lead</C>, and <Ui>Allowed member types</Ui> to Users/Groups. When you assign people or groups in step 7, pick their role.
+        </p>
+        <p>
+          On <Ui>Attribute Mapping</Ui>, click <Ui>Add New Mapping</Ui>: <Ui>Mapping type</Ui> Expression, <Ui>Expression</Ui>
+        </p>
+        <CopyLine value="AppRoleAssignmentsComplex([appRoleAssignments])" label="Copy expression" />
+        <p>
+          and <Ui>Target attribute</Ui> <C>roles</C> (every role a person holds; under <Ui>Show advanced options → Edit attribute list for customappsso</Ui>, give{" "}
+          <C>roles</C> the type String and tick <Ui>Multi-Value?</Ui>). For a single role, <C>SingleAppRoleAssignment([appRoleAssignments])</C> with the target{" "}
+          <C>roles[primary eq &quot;True&quot;].value</C> works too. Then turn on <Ui>Import users to custom roles</Ui> in <RolesSettingsLink tokensHref={tokensHref} />; Entra
+          groups can also give roles there through group rules.
+        </p>
+      </Step>
+      <Step n={7} title="Choose who is provisioned and start">
         <p>
           Under <Ui>Settings</Ui>, set <Ui>Scope</Ui> to <Ui>Sync only assigned users and groups</Ui>, and assign people or groups under <Ui>Users and groups → Add user/group</Ui>.
           Groups are provisioned too (<Ui>Provision Microsoft Entra ID Groups</Ui>). Then set <Ui>Provisioning Status</Ui> to <Ui>On</Ui> and click <Ui>Save</Ui> (or{" "}
           <Ui>Start provisioning</Ui>). The first cycle starts within minutes; later cycles run about every 40 minutes.
         </p>
       </Step>
-      <Step n={7} title="Try one person right away">
+      <Step n={8} title="Try one person right away">
         <p>
           <Ui>Provision on demand</Ui> sends a single user immediately instead of waiting for the next cycle: pick someone, click <Ui>Provision</Ui>, and watch them appear in
           Muster’s Employees and Provisioning log.
@@ -200,7 +226,7 @@ export const OktaGuide = ({ tenantUrl, tokensHref }: GuideProps) => (
         <p>
           <TokenStep tokensHref={tokensHref} /> Then, on <Ui>Provisioning → Integration</Ui>, click <Ui>Edit</Ui> and fill in:
         </p>
-        <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[15rem_1fr] sm:items-center">
+        <dl className="grid grid-cols-[minmax(0,1fr)] gap-x-4 gap-y-2 sm:grid-cols-[15rem_minmax(0,1fr)] sm:items-center">
           <dt className="font-medium text-slate-800">SCIM connector base URL</dt>
           <dd>
             <CopyLine value={tenantUrl} label="Copy URL" />
@@ -274,6 +300,22 @@ export const OktaGuide = ({ tenantUrl, tokensHref }: GuideProps) => (
         <p>
           On the <Ui>Assignments</Ui> tab, <Ui>Assign to People</Ui> or <Ui>Assign to Groups</Ui>; Okta creates them in Muster right away. To keep groups in Muster too, add
           them on the <Ui>Push Groups</Ui> tab.
+        </p>
+      </Step>
+      <Step n={7} title="Send roles or groups (optional)">
+        <p>Muster can give employees their role from Okta in two ways; use either or both.</p>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            <Ui>A roles attribute</Ui>: in the Muster app’s user profile (<Ui>Directory → Profile Editor</Ui>), <Ui>Add Attribute</Ui> with data type <C>string array</C>,
+            variable and external name <C>roles</C>, external namespace <C>urn:ietf:params:scim:schemas:core:2.0:User</C>. Set it per assignment on the{" "}
+            <Ui>Assignments</Ui> tab, or map it from an Okta user attribute. Each value is a Muster role’s name or key, e.g. <C>Sales Lead</C>.
+          </li>
+          <li>
+            <Ui>Pushed groups</Ui>: push the groups that stand for roles (step 6), then add a group rule such as “members of <C>Sales</C> get Sales Lead”.
+          </li>
+        </ul>
+        <p>
+          Then turn on <Ui>Import users to custom roles</Ui> and add your group rules in <RolesSettingsLink tokensHref={tokensHref} />.
         </p>
       </Step>
     </Steps>

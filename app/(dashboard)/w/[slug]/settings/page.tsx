@@ -6,9 +6,11 @@ import { listAdmins } from "@/lib/server/workspaces/admins";
 import { listPendingInvites } from "@/lib/server/workspaces/invites";
 import { seatUsage } from "@/lib/server/workspaces/seat-usage";
 import { directoryLimits } from "@/lib/server/workspaces/update-limits";
+import { roleImportSettings, workspaceGroupNames, workspaceRoles } from "@/lib/server/workspaces/update-role-import";
 import { workspaceSettings } from "@/lib/server/workspaces/update-settings";
 import { AdminsPanel } from "./admins-panel";
 import { LimitsForm } from "./limits-form";
+import { RoleImportPanel } from "./role-import-panel";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -18,17 +20,21 @@ type Props = { params: Promise<{ slug: string }> };
 const SettingsPage = async ({ params }: Props) => {
   const { slug } = await params;
   const { workspace, user, role } = await requireWorkspaceAdmin(slug);
-  const [settings, limits, seats, admins, invites] = await Promise.all([
+  const [settings, limits, seats, admins, invites, roles, roleImport, groups] = await Promise.all([
     workspaceSettings(workspace.id),
     directoryLimits(workspace.id),
     seatUsage(workspace.id),
     listAdmins(workspace.id),
     listPendingInvites(workspace.id),
+    workspaceRoles(workspace.id),
+    roleImportSettings(workspace.id),
+    workspaceGroupNames(workspace.id),
   ]);
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description="How Muster applies what your identity provider sends, and who administers this workspace." />
-      <SettingsForm slug={workspace.slug} initial={settings} />
+      <SettingsForm slug={workspace.slug} initial={settings} roles={roles} />
+      <RoleImportPanel slug={workspace.slug} initial={roleImport} roles={roles} groups={groups} defaultRole={settings.defaultRole} />
       <LimitsForm slug={workspace.slug} initial={limits} seatsUsed={seats.used} meter={<SeatMeter used={seats.used} limit={seats.limit} />} />
       <AdminsPanel slug={workspace.slug} initial={{ admins, invites, me: { userId: user.id, role } }} />
     </div>

@@ -1,25 +1,16 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { SwitchField } from "@/components/switch-field";
 import { Alert, Button, Card, Field } from "@/components/ui";
-import { BUILT_IN_ROLES } from "@/lib/roles/roles";
-import type { TWorkspaceSettings } from "@/lib/workspaces/settings";
+import type { TRoleOption, TWorkspaceSettings } from "@/lib/workspaces/settings";
 import { saveSettings } from "./actions";
+import { Section } from "./settings-section";
 
-type Props = { slug: string; initial: TWorkspaceSettings };
+type Props = { slug: string; initial: TWorkspaceSettings; roles: TRoleOption[] };
 
-const Section = ({ title, description, children }: { title: string; description: string; children: ReactNode }) => (
-  <div className="grid gap-4 py-6 first:pt-0 last:pb-0 md:grid-cols-3">
-    <div>
-      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
-      <p className="mt-1 text-sm text-slate-500">{description}</p>
-    </div>
-    <div className="md:col-span-2">{children}</div>
-  </div>
-);
-
-export const SettingsForm = ({ slug, initial }: Props) => {
+/** One titled row of a settings card: what it is on the left, its controls on the right. */
+export const SettingsForm = ({ slug, initial, roles }: Props) => {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [saved, setSaved] = useState(initial);
@@ -32,7 +23,7 @@ export const SettingsForm = ({ slug, initial }: Props) => {
     setValues((v) => ({ ...v, [key]: value }));
   };
   const dirty = JSON.stringify(values) !== JSON.stringify(saved);
-  const role = BUILT_IN_ROLES.find((r) => r.key === values.defaultRole);
+  const role = roles.find((r) => r.key === values.defaultRole);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -106,18 +97,18 @@ export const SettingsForm = ({ slug, initial }: Props) => {
                   id="defaultRole"
                   name="defaultRole"
                   value={values.defaultRole}
-                  onChange={(e) => set("defaultRole", e.target.value as TWorkspaceSettings["defaultRole"])}
+                  onChange={(e) => set("defaultRole", e.target.value)}
                   aria-describedby="defaultRole-description"
                   className="mt-1 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500"
                 >
-                  {BUILT_IN_ROLES.map((r) => (
+                  {roles.map((r) => (
                     <option key={r.key} value={r.key}>
                       {r.name}
                     </option>
                   ))}
                 </select>
                 <p id="defaultRole-description" className="mt-1 text-sm text-slate-600">
-                  {role?.description} New employees start with this role; existing employees keep theirs. Admins are not employees’ roles — they are managed below.
+                  {role?.description ? `${role.description} ` : ""}New employees start with this role unless roles come from your identity provider (next section); existing employees keep theirs. Admins are not employees’ roles — they are managed below.
                 </p>
                 {fieldErrors.defaultRole ? <p className="mt-1 text-sm text-red-700">{fieldErrors.defaultRole}</p> : null}
               </div>

@@ -10,6 +10,7 @@ import { EmployeeTimeline } from "@/components/employees/employee-timeline";
 import { StatusBadge } from "@/components/employees/status-badge";
 import { Badge, formatDateTime } from "@/components/ui";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
+import { employeeRole } from "@/lib/server/employees/employee-role";
 import { employeeTimeline } from "@/lib/server/employees/employee-timeline";
 import { getEmployee, type TEmployeeDetail } from "@/lib/server/employees/get-employee";
 
@@ -73,6 +74,7 @@ const EmployeePage = async ({ params }: Props) => {
   const { workspace } = await requireWorkspaceAdmin(slug);
   const [e, timeline] = await Promise.all([getEmployee(workspace.id, id), employeeTimeline(workspace.id, id)]);
   if (!e) notFound();
+  const role = await employeeRole(workspace.id, e.role, e.roleSource);
 
   const base = `/w/${workspace.slug}`;
   const name = e.displayName || e.email || "Unnamed employee";
@@ -186,7 +188,10 @@ const EmployeePage = async ({ params }: Props) => {
               <Item label="Status">
                 <StatusBadge status={e.status} />
               </Item>
-              <Item label="Role">{e.role.charAt(0) + e.role.slice(1).toLowerCase()}</Item>
+              <Item label="Role">
+                {role.name}
+                {role.source ? <span className="text-slate-500"> · {role.source}</span> : null}
+              </Item>
               <Item label="Activation">
                 {e.activatedAt ? `Activated on ${formatDateTime(e.activatedAt)}` : e.status === "ARCHIVED" ? "Not activated (archived)" : "Pending: has not activated their Muster account yet"}
               </Item>

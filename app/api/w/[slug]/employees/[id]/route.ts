@@ -13,6 +13,8 @@ export const GET = withAdmin<{ slug: string; id: string }>(async (_req, { worksp
     email: e.email,
     title: e.title,
     department: e.department,
+    role: e.role,
+    roleSource: e.roleSource,
     userName: e.userName,
     externalId: e.externalId,
     linkedAt: e.linkedAt,
