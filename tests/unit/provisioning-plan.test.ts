@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { planCreate, planDelete, planUpdate, type EmployeeState } from "@/lib/server/provisioning/plan-user";
 import type { CompiledTemplate, Policy } from "@/lib/server/provisioning/policy";
+import { DEFAULT_SCHEMAS } from "@/lib/scim/schemas/registry";
 
 const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const now = new Date("2026-11-30T10:00:00Z");
@@ -17,6 +18,8 @@ const policy = (over: Partial<Policy> = {}): Policy => ({
   sendActivationEmails: true,
   defaultRole: "MEMBER",
   templates: [],
+  attributes: [],
+  scimSchemas: DEFAULT_SCHEMAS,
   ...over,
 });
 

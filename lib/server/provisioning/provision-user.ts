@@ -8,7 +8,8 @@ import { emailEntries, managerRef, userColumns } from "@/lib/provisioning/user-c
 import { conflict } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import { applyUserPlan } from "./apply-plan";
-import { findCandidates, pickManager, type Candidate } from "./find-user";
+import { checkAttributes, checkReferences, referencedIds } from "./check-attributes";
+import { findCandidates, pickManager, usersNamed, type Candidate } from "./find-user";
 import type { Journal } from "./journal";
 import { planCreate, planUpdate, type UserPlan } from "./plan-user";
 import type { Policy } from "./policy";
@@ -46,25 +47,31 @@ const decide = (rows: Candidate[], cols: ReturnType<typeof userColumns>, emails:
   return { kind: "new" };
 };
 
-export const provisionUser = async (ctx: ProvisioningContext, doc: JsonObject, ignored?: readonly string[]): Promise<UserWritten & { isNew: boolean }> => {
+export const provisionUser = async (ctx: ProvisioningContext, sent: JsonObject, ignored?: readonly string[]): Promise<UserWritten & { isNew: boolean }> => {
   const { workspaceId, policy } = ctx;
+  // A custom attribute of the wrong type refuses the request before the database is touched.
+  const { doc, values } = checkAttributes(sent, policy);
+  const refs = referencedIds(values, policy);
   const cols = userColumns(doc);
   const emails = emailEntries(doc).map((e) => e.value);
   const ref = managerRef(doc);
   return direct.transaction(async (tx) => {
     const now = new Date();
-    const rows = await findCandidates(tx, workspaceId, { userName: cols.userName, externalId: cols.externalId, emails, managerRef: ref });
+    const rows = await findCandidates(tx, workspaceId, { userName: cols.userName, externalId: cols.externalId, emails, managerRef: ref, refs });
     const decision = decide(rows, cols, emails);
     if (decision.kind === "taken") throw conflict(`A user with userName '${cols.userName}' already exists${decision.who.active ? "" : " (deactivated)"}`);
     const self = decision.kind === "new" ? null : decision.who;
     const manager = pickManager(rows, ref, self?.id ?? null);
+    const names = usersNamed(rows, refs);
+    checkReferences(values, policy, names, self?.scimId ?? null);
+    const custom = { values, names };
     const employeeId = self?.id ?? newId();
     // A new or linked employee's SCIM id is its own id; one coming back after a DELETE gets a new one
     // (RFC 7643 §3.1: an id is never reassigned); a deactivated one keeps its id.
     const scimId = decision.kind === "new" || decision.kind === "link" ? employeeId : decision.newScimId ? newId() : self!.scimId!;
     const plan = !self
-      ? planCreate({ doc, policy, manager, scimId, now })
-      : planUpdate({ current: self, doc, policy, manager, hasCard: self.cardFields > 0, mode: decision.kind === "link" ? "link" : "restore", scimId: scimId === self.scimId ? undefined : scimId, now });
+      ? planCreate({ doc, policy, manager, scimId, now, custom })
+      : planUpdate({ current: self, doc, policy, manager, hasCard: self.cardFields > 0, mode: decision.kind === "link" ? "link" : "restore", scimId: scimId === self.scimId ? undefined : scimId, now, custom });
     await applyUserPlan(tx, ctx, employeeId, plan, self?.version);
     await ctx.journal.record(tx, { op: "create", resourceType: "User", resourceId: scimId, employeeId, change: plan.change, summary: plan.summary, ignored });
     return { employeeId, scimId, doc, createdAt: self?.createdAt ?? now, updatedAt: now, version: self ? self.version + 1 : 1, plan, isNew: !self };

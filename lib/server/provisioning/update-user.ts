@@ -7,8 +7,10 @@ import { direct } from "@/lib/db/direct";
 import { managerRef } from "@/lib/provisioning/user-columns";
 import { notFound, preconditionFailed } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
+import { documentAttributeValues } from "@/lib/attributes/values";
 import { applyUserPlan, StaleEmployee } from "./apply-plan";
-import { findManager, loadUser } from "./find-user";
+import { checkAttributes, checkReferences, referencedIds, referencesChanged } from "./check-attributes";
+import { findManager, findUsersByScimId, loadUser } from "./find-user";
 import { planUpdate } from "./plan-user";
 import type { ProvisioningContext, UserWritten } from "./provision-user";
 
@@ -35,12 +37,19 @@ export const updateUser = async (ctx: ProvisioningContext, op: "replace" | "patc
         if (!current) throw notFound(`User ${scimId} not found`);
         if (ifMatch !== undefined && ifMatch !== current.version) throw preconditionFailed(scimId, current.version);
         const previous = parse(current.scimDoc);
-        const { doc, ignored } = next(previous);
+        const { doc: sent, ignored } = next(previous);
+        const { doc, values } = checkAttributes(sent, policy);
+        // References are looked up when they changed, or when the card follows the policy in full.
+        const full = current.cardPolicyVersion !== policy.version;
+        const refs = referencedIds(values, policy);
+        const lookUpRefs = refs.length > 0 && (full || referencesChanged(values, documentAttributeValues(previous, policy.attributes).values, policy));
+        const names = lookUpRefs ? await findUsersByScimId(tx, workspaceId, refs) : new Map<string, string | null>();
+        if (lookUpRefs) checkReferences(values, policy, names, scimId);
         // The manager is looked up only when the reference changed (or was not found before).
         const ref = managerRef(doc);
         const lookUp = ref !== managerRef(previous) || (ref !== null && current.managerId === null);
         const manager = lookUp ? await findManager(tx, workspaceId, ref, current.id) : undefined;
-        const plan = planUpdate({ current, doc, policy, manager, hasCard: true, mode: "update", now });
+        const plan = planUpdate({ current, doc, policy, manager, hasCard: true, mode: "update", now, custom: { values, names } });
         await applyUserPlan(tx, ctx, current.id, plan, current.version);
         await ctx.journal.record(tx, { op, resourceType: "User", resourceId: scimId, employeeId: current.id, change: plan.change, summary: plan.summary, ignored });
         return { employeeId: current.id, scimId, doc, createdAt: current.createdAt, updatedAt: now, version: current.version + 1, plan };
