@@ -162,6 +162,9 @@ describe.each(engines())("custom attributes over SCIM on %s", (engine) => {
       expect(user.schemas).toEqual([URN.USER, ENT, ACME]);
       const got = await t.Entra.client.get(`/Users/${user.id}`);
       expect(got.body[ACME]).toEqual(expected);
+      const projected = await t.Entra.client.get(withQuery(`/Users/${user.id}`, { attributes: `${ACME}:badgeId,${ACME}:level` }));
+      expect(projected.body[ACME]).toEqual({ badgeId: "B-17", level: 3 });
+      expect(projected.body.userName).toBeUndefined();
       // What GET returns is what the database holds.
       expect(await rowsOf(user.id)).toEqual({
         badgeId: { value: "B-17", valueKey: "b-17" },
@@ -334,6 +337,24 @@ describe.each(engines())("custom attributes over SCIM on %s", (engine) => {
       expect(user[OTHER]).toEqual({ secret: "s3" });
       expect(await rowsOf(user.id)).toEqual({ secret: { value: "s3", valueKey: "s3" } });
       expect((await lastLog(t.Other)).summary).toContain(`ignored attributes not in /Schemas: ${ACME}:badgeId`);
+    });
+
+    it("once a declaration is removed, its attribute is neither published nor returned, and is ignored again", async () => {
+      const user = await create(t.Other.client, entraUser({ [`${OTHER}:secret`]: "gone soon" }));
+      await sql(app, `DELETE FROM "EmployeeAttribute" WHERE "attributeId" = $1`, [ids[`${t.Other.slug}:secret`]]);
+      await sql(app, `DELETE FROM "CustomAttribute" WHERE "id" = $1`, [ids[`${t.Other.slug}:secret`]]);
+      await sql(app, `UPDATE "Workspace" SET "policyVersion" = "policyVersion" + 1 WHERE "id" = $1`, [t.Other.workspaceId]);
+      expect(expectList(await t.Other.client.get("/Schemas")).map((s: Json) => s.id)).toEqual([URN.USER, ENT, URN.GROUP]);
+      const got = await t.Other.client.get(`/Users/${user.id}`);
+      expect(got.status, got.text).toBe(200);
+      expect(got.body[OTHER]).toBeUndefined();
+      expect(got.body.schemas).toEqual([URN.USER, ENT]);
+      const listed = expectList(await t.Other.client.get(withQuery("/Users", { filter: `userName eq "${user.userName}"` })));
+      expect(listed[0][OTHER]).toBeUndefined();
+      const patched = await t.Other.client.patch(`/Users/${user.id}`, patchOps({ op: "Replace", path: `${OTHER}:secret`, value: "again" }));
+      expect(patched.status, patched.text).toBe(200);
+      expect(patched.body[OTHER]).toBeUndefined();
+      expect((await lastLog(t.Other)).summary).toContain(`ignored attributes not in /Schemas: ${OTHER}:secret`);
     });
   });
 });
