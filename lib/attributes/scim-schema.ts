@@ -10,7 +10,10 @@ import { attr, complex } from "@/lib/scim/schemas/attr";
 import { DEFAULT_SCHEMAS, findByName, type SchemaRegistry } from "@/lib/scim/schemas/registry";
 import type { AttributeDef, AttributeType, SchemaDef } from "@/lib/scim/schemas/types";
 import { SCHEMA_URNS } from "@/lib/scim/schemas/urns";
-import { parseAttributePath, type TAttributeType } from "./values";
+import { COMMON_ATTRIBUTES } from "@/lib/scim/schemas/common";
+import { ATTRIBUTE_TYPES, parseAttributePath, type TAttributeType } from "./values";
+
+const ATTRIBUTE_TYPES_ALL: readonly TAttributeType[] = ATTRIBUTE_TYPES;
 
 /** What a declaration needs to be published. */
 export type TSchemaDeclaration = { label: string; type: TAttributeType; scimPath: string };
@@ -91,4 +94,44 @@ export const workspaceSchemas = (declarations: readonly TSchemaDeclaration[]): S
     core: { User: core, Group: DEFAULT_SCHEMAS.core.Group },
     extensions: { User: [...builtIn, ...custom.values()], Group: DEFAULT_SCHEMAS.extensions.Group },
   };
+};
+
+const DECLARABLE: Partial<Record<AttributeType, TAttributeType[]>> = {
+  string: ["string"],
+  boolean: ["boolean"],
+  dateTime: ["date"],
+  decimal: ["number"],
+  integer: ["number"],
+  // profileUrl, photos.value: URLs, not Users — text.
+  reference: ["string"],
+};
+
+export type TDeclarable = { ok: true; types: readonly TAttributeType[]; existing: boolean } | { ok: false; reason: string };
+
+/**
+ * Whether a SCIM path can be declared, and with which types (for the declaration form): a path
+ * Muster's schemas already define keeps its type (a number cannot be declared over RFC 7643's
+ * string `postalCode`, the SCIM core would refuse every value); a new path takes any type.
+ */
+export const declarableAs = (scimPath: string): TDeclarable => {
+  const p = parseAttributePath(scimPath);
+  if (!p) return { ok: false, reason: "Not a SCIM attribute path" };
+  const sub = p.sub ?? p.path.sub;
+  if (p.filter && sub === undefined) return { ok: false, reason: 'Name the sub-attribute after the filter, as in addresses[type eq "work"].postalCode' };
+  const uri = p.path.uri;
+  const core = DEFAULT_SCHEMAS.core.User;
+  const schema = uri === undefined || uri.toLowerCase() === core.id.toLowerCase() ? core : DEFAULT_SCHEMAS.extensions.User.find((s) => s.id.toLowerCase() === uri.toLowerCase());
+  if (!schema) {
+    if (uri !== undefined && !isCustomExtension(uri)) return { ok: false, reason: `${uri} is not a schema a User can be extended with` };
+    return { ok: true, types: ATTRIBUTE_TYPES_ALL, existing: false };
+  }
+  const def = findByName(schema.id === core.id ? [...schema.attributes, ...COMMON_ATTRIBUTES] : schema.attributes, p.path.attr);
+  if (!def) return { ok: true, types: ATTRIBUTE_TYPES_ALL, existing: false };
+  if (sub === undefined && def.type === "complex") return { ok: false, reason: `'${def.name}' has sub-attributes: declare one of them, e.g. '${def.name}.${def.subAttributes?.[0]?.name ?? "value"}'` };
+  if (sub !== undefined && def.type !== "complex") return { ok: false, reason: `'${def.name}' has no sub-attributes` };
+  const target = sub === undefined ? def : findByName(def.subAttributes, sub);
+  if (!target) return { ok: true, types: ATTRIBUTE_TYPES_ALL, existing: false };
+  if (target.mutability === "readOnly" || def.mutability === "readOnly" || target.mutability === "writeOnly") return { ok: false, reason: `'${target.name}' is not written by identity providers` };
+  const types = DECLARABLE[target.type];
+  return types ? { ok: true, types, existing: true } : { ok: false, reason: `'${target.name}' cannot hold a custom attribute's value` };
 };

@@ -267,6 +267,28 @@ describe.each(engines())("custom attributes over SCIM on %s", (engine) => {
       expectScimError(await t.Other.client.get(withQuery("/Users", { filter: `${ACME}:badgeId eq "flt-alpha"` })), 400, "invalidFilter");
     });
 
+    it("POST /Bulk checks and stores them per operation; POST /Users/.search filters on them", async () => {
+      const good = entraUser({ [`${ACME}:badgeId`]: "BULK-1", [`${ACME}:level`]: 4 });
+      const bad = entraUser({ [`${ACME}:level`]: "four" });
+      const res = await t.Entra.client.post("/Bulk", {
+        schemas: [URN.BULK_REQUEST],
+        Operations: [
+          { method: "POST", path: "/Users", bulkId: "good", data: good },
+          { method: "POST", path: "/Users", bulkId: "bad", data: bad },
+        ],
+      });
+      expect(res.status, res.text).toBe(200);
+      const [g, b] = res.body.Operations as Json[];
+      expect(g).toMatchObject({ bulkId: "good", status: "201" });
+      expect(b).toMatchObject({ bulkId: "bad", status: "400", response: { scimType: "invalidValue", detail: expect.stringContaining(`${ACME}:level`) } });
+      const id = String(g.location).split("/").pop()!;
+      expect(await rowsOf(id)).toEqual({ badgeId: { value: "BULK-1", valueKey: "bulk-1" }, level: { value: "4", valueKey: "4" } });
+      expect(await sql(app, `SELECT 1 FROM "Employee" WHERE "workspaceId" = $1 AND "userName" = $2`, [t.Entra.workspaceId, bad.userName])).toEqual([]);
+      const search = await t.Entra.client.post("/Users/.search", { schemas: [URN.SEARCH], filter: `${ACME}:badgeId eq "bulk-1"`, attributes: [`${ACME}:badgeId`] });
+      expect(search.status, search.text).toBe(200);
+      expect(search.body.Resources).toEqual([{ schemas: [URN.USER, ENT, ACME], id, [ACME]: { badgeId: "BULK-1" } }]);
+    });
+
     it("a template rule on a declared path matches a new employee", async () => {
       const templateId = `tpl_${crypto.randomBytes(6).toString("hex")}`;
       await sql(app, `INSERT INTO "Template" ("id", "workspaceId", "name", "position", "fields", "rules", "updatedAt") VALUES ($1, $2, 'Contractors', 0, $3, $4, CURRENT_TIMESTAMP)`, [

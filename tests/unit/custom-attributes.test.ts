@@ -2,7 +2,7 @@
 // (lib/attributes/values.ts), the schemas they add (lib/attributes/scim-schema.ts), and that the
 // SCIM core then keeps them instead of ignoring them, so template rules can read them.
 import { describe, expect, it } from "vitest";
-import { workspaceSchemas } from "@/lib/attributes/scim-schema";
+import { declarableAs, workspaceSchemas } from "@/lib/attributes/scim-schema";
 import { canonicalAttributeValue, documentAttributeValues, parseAttributePath, parseAttributeText, type TAttributeType, type TDeclaredAttribute } from "@/lib/attributes/values";
 import { firstMatch, subjectOfDoc } from "@/lib/provisioning/templates";
 import { applyPatch } from "@/lib/scim/patch";
@@ -163,5 +163,27 @@ describe("workspaceSchemas", () => {
     const templates = [{ id: "t1", rules: [[{ attribute: `${ACME}:badgeId`, op: "sw" as const, value: "c-" }]] }];
     expect(firstMatch(templates, subjectOfDoc(resource))?.id).toBe("t1");
     expect(firstMatch(templates, subjectOfDoc({ userName: "b", [ACME]: { badgeId: "E-1" } }))).toBeNull();
+  });
+});
+
+describe("declarableAs (what the declaration form may accept)", () => {
+  it.each([
+    [`${ACME}:badgeId`, { ok: true, types: ["string", "boolean", "date", "number", "reference"], existing: false }],
+    [`${ENT}:badgeNumber`, { ok: true, existing: false }],
+    [`${ENT}:costCenter`, { ok: true, types: ["string"], existing: true }],
+    ['addresses[type eq "work"].postalCode', { ok: true, types: ["string"], existing: true }],
+    ['addresses[type eq "work"].building', { ok: true, existing: false }],
+    ["active", { ok: true, types: ["boolean"], existing: true }],
+    ["profileUrl", { ok: true, types: ["string"], existing: true }],
+    ["name", { ok: false }],
+    ["title.sub", { ok: false }],
+    ['addresses[type eq "work"]', { ok: false }],
+    ["groups.display", { ok: false }],
+    ["id", { ok: false }],
+    ["password", { ok: false }],
+    ["urn:ietf:params:scim:schemas:core:2.0:Group:displayName", { ok: false }],
+    ["not a path!", { ok: false }],
+  ] as const)("%s", (path, expected) => {
+    expect(declarableAs(path)).toMatchObject(expected);
   });
 });
