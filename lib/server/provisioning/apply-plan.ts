@@ -1,8 +1,9 @@
 // Writes a plan (plan-user.ts) in the caller's transaction, with a fixed handful of statements
 // whatever the card holds: the employee row (a version-checked update for an existing one), one
 // multi-row insert or one upsert for the card, the email index, one upsert and one delete for
-// custom attribute values, the links that end, the outbox row. The caller adds the provisioning-log row to the same transaction (journal.ts). Plain SQL
-// on the driver adapter: this is the hot path (lib/db/direct.ts says why).
+// custom attribute values, the links that end, the outbox row. The caller adds the
+// provisioning-log row to the same transaction (journal.ts). Plain SQL on the driver adapter: this
+// is the hot path (lib/db/direct.ts says why).
 import "server-only";
 import { join, sql, type Queryable } from "@/lib/db/direct";
 import { newId } from "@/lib/db/ids";
