@@ -7,7 +7,8 @@ import { parseAttributeList, project } from "./projection";
 import { normalizeResource } from "./resource";
 import { resourceTypes, schemaDocuments, serviceProviderConfig } from "./schemas";
 import { isPlainObject, type JsonObject } from "./schemas/json";
-import { DEFAULT_SCHEMAS, knownSchemaUrn, type SchemaRegistry } from "./schemas/registry";
+import { COMMON_ATTRIBUTES } from "./schemas/common";
+import { DEFAULT_SCHEMAS, findByName, knownSchemaUrn, type SchemaRegistry } from "./schemas/registry";
 import type { ResourceType } from "./schemas/urns";
 import type { ScimStore, StoredResource } from "./store";
 import { parseJsonBody } from "./body";
@@ -37,12 +38,29 @@ const declaredSchemas = (rt: ResourceType, stored: unknown, config: ScimConfig):
   return known.length ? known : [reg.core[rt].id];
 };
 
+// A stored document may hold what the registry no longer declares — a workspace's custom attribute
+// whose declaration an admin removed. It is not returned: /Schemas stays the truth about a resource.
+const declaredOnly = (rt: ResourceType, doc: JsonObject, reg: SchemaRegistry): JsonObject => {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!/^urn:/i.test(key)) {
+      if (findByName(reg.core[rt].attributes, key) || findByName(COMMON_ATTRIBUTES, key)) out[key] = value;
+      continue;
+    }
+    const ext = reg.extensions[rt].find((s) => s.id.toLowerCase() === key.toLowerCase());
+    if (!ext) continue;
+    const kept = isPlainObject(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => findByName(ext.attributes, k))) : value;
+    if (!isPlainObject(kept) || Object.keys(kept).length > 0) out[key] = kept;
+  }
+  return out;
+};
+
 const render = (rt: ResourceType, r: StoredResource, config: ScimConfig): JsonObject => {
   const { schemas, ...rest } = r.doc;
   return {
     schemas: declaredSchemas(rt, schemas, config),
     id: r.id,
-    ...rest,
+    ...declaredOnly(rt, rest, registryOf(config)),
     meta: {
       resourceType: rt,
       created: r.created.toISOString(),

@@ -6,6 +6,7 @@ import { engines } from "../support/engines";
 import { entraGroup, entraUser, memberIds, oktaUser, patchOps, randomUserName, scim, uid, URN, withQuery, type Json, type ScimClient } from "../support/scim-client";
 import { expectCreated, expectEmptyList, expectList, expectScimContentType, expectScimError, expectStatus } from "../support/scim-expect";
 import { createTenants, createToken, revokeToken, type Tenant } from "../support/scim-tenant";
+import { schemasProblems } from "../support/schema-walker";
 
 const byUserName = (userName: string) => withQuery("/Users", { filter: `userName eq "${userName}"` });
 
@@ -545,6 +546,16 @@ describe.each(engines())("SCIM protocol on %s", (engine) => {
       const resources = expectList(await t.client.get("/Schemas"));
       expect(resources.map((r) => r.id)).toEqual(expect.arrayContaining([URN.USER, URN.GROUP, URN.ENTERPRISE]));
       for (const s of resources) expect(s.schemas).toEqual([URN.SCHEMA]);
+    });
+
+    it("GET /Schemas validates against RFC 7643 §7: every attribute's characteristics present and allowed, sub-attributes only on complex ones", async () => {
+      const resources = expectList(await t.client.get("/Schemas"));
+      expect(schemasProblems(resources)).toEqual([]);
+      for (const s of resources) {
+        const one = await t.client.get(`/Schemas/${s.id}`);
+        expect(one.status, one.text).toBe(200);
+        expect(one.body).toEqual(s);
+      }
     });
 
     it("GET /Schemas/urn:…:core:2.0:User describes userName as required, unique and case-insensitive", async () => {

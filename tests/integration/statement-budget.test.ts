@@ -3,12 +3,15 @@
 // MUSTER_COUNT_STATEMENTS=1) and says how many in X-Muster-Statements; authentication and the
 // provisioning-log row are included (a token this instance has verified costs no statement: the log
 // row's INSERT confirms it). Budgets: create ≤ 7, PATCH ≤ 6, deactivate ≤ 6, filter-GET ≤ 3 (on SQLite a read's log row
-// is written in a transaction of its own, so its COMMIT counts; on PostgreSQL it is 2).
+// is written in a transaction of its own, so its COMMIT counts; on PostgreSQL it is 2). Custom
+// attributes (issue 10) cost a statement only when a request carries their values: one insert or
+// upsert of them all, or one delete of the removed ones.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { engines } from "../support/engines";
 import { createTenant, type Tenant } from "../support/scim-tenant";
+import { sql } from "../support/sql";
 
 const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const SCIM_JSON = "application/scim+json";
@@ -17,10 +20,10 @@ describe.each(engines())("statements per SCIM request on %s", (engine) => {
   let app: RunningApp;
   let t: Tenant;
 
-  const send = async (method: string, path: string, body?: unknown) => {
+  const send = async (method: string, path: string, body?: unknown, token = t.token) => {
     const res = await fetch(`${app.baseUrl}/api/scim/v2${path}`, {
       method,
-      headers: { Authorization: `Bearer ${t.token}`, ...(body ? { "Content-Type": SCIM_JSON } : {}) },
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": SCIM_JSON } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const statements = Number(res.headers.get("x-muster-statements"));
@@ -75,6 +78,57 @@ describe.each(engines())("statements per SCIM request on %s", (engine) => {
     expect(r.status).toBe(200);
     expect(r.body!.title).toBe("Lead Engineer");
     within(r, 6);
+  });
+
+  describe("with custom attributes declared", () => {
+    const ACME = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+    let declaredTenant: Tenant;
+    const sendAs = (tenant: Tenant, method: string, path: string, body?: unknown) => send(method, path, body, tenant.token);
+    beforeAll(async () => {
+      declaredTenant = await createTenant(app, "Budget attrs");
+      for (const [i, [key, type]] of [["badgeId", "string"], ["level", "number"], ["buddy", "reference"]].entries()) {
+        await sql(app, `INSERT INTO "CustomAttribute" ("id", "workspaceId", "key", "label", "type", "scimPath", "pathKey", "onCard", "position", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, CURRENT_TIMESTAMP)`, [
+          `ca_budget_${key}_${crypto.randomBytes(3).toString("hex")}`,
+          declaredTenant.workspaceId,
+          key,
+          key,
+          type,
+          `${ACME}:${key}`,
+          `${ACME}:${key}`.toLowerCase(),
+          i,
+        ]);
+      }
+      await sql(app, `UPDATE "Workspace" SET "policyVersion" = "policyVersion" + 1 WHERE "id" = $1`, [declaredTenant.workspaceId]);
+      await sendAs(declaredTenant, "POST", "/Users", user(`warm${crypto.randomBytes(3).toString("hex")}`));
+    });
+
+    it("POST /Users without custom values: ≤ 7, as without declarations", async () => {
+      const r = await sendAs(declaredTenant, "POST", "/Users", user(`plain${crypto.randomBytes(3).toString("hex")}`));
+      expect(r.status).toBe(201);
+      within(r, 7);
+    });
+
+    it("POST /Users with custom values, a reference among them: ≤ 8 (one insert of every value; the reference is found with the candidates)", async () => {
+      const buddy = await sendAs(declaredTenant, "POST", "/Users", user(`buddy${crypto.randomBytes(3).toString("hex")}`));
+      const r = await sendAs(declaredTenant, "POST", "/Users", user(`attrs${crypto.randomBytes(3).toString("hex")}`, { [`${ACME}:badgeId`]: "B-1", [`${ACME}:level`]: 2, [`${ACME}:buddy`]: buddy.body!.id }));
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      within(r, 8);
+    });
+
+    it("PATCH one custom attribute: ≤ 7; PATCH another attribute: ≤ 6; PATCH remove: ≤ 7", async () => {
+      const created = await sendAs(declaredTenant, "POST", "/Users", user(`pa${crypto.randomBytes(3).toString("hex")}`, { [`${ACME}:badgeId`]: "B-1" }));
+      const path = `/Users/${created.body!.id}`;
+      const ops = (...Operations: unknown[]) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
+      const set = await sendAs(declaredTenant, "PATCH", path, ops({ op: "Replace", path: `${ACME}:badgeId`, value: "B-2" }));
+      expect(set.status, JSON.stringify(set.body)).toBe(200);
+      within(set, 7);
+      const title = await sendAs(declaredTenant, "PATCH", path, ops({ op: "Replace", path: "title", value: "Lead" }));
+      expect(title.status).toBe(200);
+      within(title, 6);
+      const remove = await sendAs(declaredTenant, "PATCH", path, ops({ op: "Remove", path: `${ACME}:badgeId` }));
+      expect(remove.status).toBe(200);
+      within(remove, 7);
+    });
   });
 
   it("PATCH active=false (deactivate): ≤ 6", async () => {

@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { planCreate, planDelete, planUpdate, type EmployeeState } from "@/lib/server/provisioning/plan-user";
 import type { CompiledTemplate, Policy } from "@/lib/server/provisioning/policy";
+import { DEFAULT_SCHEMAS } from "@/lib/scim/schemas/registry";
+import { parseAttributePath, type TDeclaredAttribute } from "@/lib/attributes/values";
 
 const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const now = new Date("2026-11-30T10:00:00Z");
@@ -28,6 +30,8 @@ const policy = (over: Partial<Policy> = {}): Policy => ({
   ],
   roleRules: [],
   unknownRole: "",
+  attributes: [],
+  scimSchemas: DEFAULT_SCHEMAS,
   ...over,
 });
 
@@ -219,5 +223,52 @@ describe("roles from the IdP in the plan", () => {
     const same = planUpdate({ current, doc: doc(), policy: importing(), manager: undefined, hasCard: true, mode: "update", groups: [], now });
     expect(same.data).not.toHaveProperty("role");
     expect(same.summary).not.toContain("role");
+  });
+});
+
+describe("custom attributes in the plan (issue 10)", () => {
+  const ACME = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+  const attributes: TDeclaredAttribute[] = [
+    { id: "a-badge", key: "badgeId", label: "Badge ID", type: "string", scimPath: `${ACME}:badgeId`, path: parseAttributePath(`${ACME}:badgeId`)!, onCard: true },
+    { id: "a-buddy", key: "buddy", label: "Buddy", type: "reference", scimPath: `${ACME}:buddy`, path: parseAttributePath(`${ACME}:buddy`)!, onCard: true },
+    { id: "a-level", key: "level", label: "Level", type: "number", scimPath: `${ACME}:level`, path: parseAttributePath(`${ACME}:level`)!, onCard: false },
+  ];
+  const p = policy({ attributes });
+  const custom = (values: Record<string, string>, names: Record<string, string> = {}) => ({
+    values: new Map(Object.entries(values).map(([id, v]) => [id, { value: v, valueKey: v.toLowerCase() }])),
+    names: new Map(Object.entries(names)),
+  });
+
+  it("a create writes every value, puts the declared ones on the card (a reference as its name) and names them in the log", () => {
+    const d = doc({ [ACME]: { badgeId: "B-1", buddy: "u2", level: 3 } });
+    const plan = planCreate({ doc: d, policy: p, manager: null, scimId: "e9", now, custom: custom({ "a-badge": "B-1", "a-buddy": "u2", "a-level": "3" }, { u2: "Bea" }) });
+    expect(plan.attributes).toEqual({
+      set: [
+        { attributeId: "a-badge", value: "B-1", valueKey: "b-1" },
+        { attributeId: "a-buddy", value: "u2", valueKey: "u2" },
+        { attributeId: "a-level", value: "3", valueKey: "3" },
+      ],
+      remove: [],
+    });
+    expect(plan.card.create).toEqual(expect.arrayContaining([{ key: "attr.badgeId", value: "B-1", linked: true, locked: true }, { key: "attr.buddy", value: "Bea", linked: true, locked: true }]));
+    expect(plan.card.create.find((f) => f.key === "attr.level")).toBeUndefined();
+    expect(plan.summary).toContain("Badge ID 'B-1'; Buddy 'u2'; Level '3'");
+  });
+
+  it("an update writes only what changed, removes what the IdP took away, and syncs the linked card field", () => {
+    const current = state({ scimDoc: JSON.stringify(doc({ [ACME]: { badgeId: "B-1", level: 3 } })) });
+    const plan = planUpdate({ current, doc: doc({ [ACME]: { badgeId: "B-2" } }), policy: p, manager: undefined, hasCard: true, mode: "update", now, custom: custom({ "a-badge": "B-2" }) });
+    expect(plan.attributes).toEqual({ set: [{ attributeId: "a-badge", value: "B-2", valueKey: "b-2" }], remove: ["a-level"] });
+    expect(plan.card.sync).toEqual([{ key: "attr.badgeId", value: "B-2" }]);
+    expect(plan.summary).toContain("Badge ID 'B-1' → 'B-2'; Level '3' → (none)");
+    const same = planUpdate({ current, doc: doc({ [ACME]: { badgeId: "B-1", level: 3 } }), policy: p, manager: undefined, hasCard: true, mode: "update", now, custom: custom({ "a-badge": "B-1", "a-level": "3" }) });
+    expect(same.attributes).toEqual({ set: [], remove: [] });
+    expect(same.card.sync).toEqual([]);
+  });
+
+  it("after a policy change every value is written again (a declaration added later finds values the IdP sent before)", () => {
+    const current = state({ cardPolicyVersion: 0, scimDoc: JSON.stringify(doc({ [ACME]: { badgeId: "B-1" } })) });
+    const plan = planUpdate({ current, doc: doc({ [ACME]: { badgeId: "B-1" } }), policy: p, manager: undefined, hasCard: true, mode: "update", now, custom: custom({ "a-badge": "B-1" }) });
+    expect(plan.attributes.set).toEqual([{ attributeId: "a-badge", value: "B-1", valueKey: "b-1" }]);
   });
 });

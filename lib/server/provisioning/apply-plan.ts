@@ -1,8 +1,9 @@
 // Writes a plan (plan-user.ts) in the caller's transaction, with a fixed handful of statements
 // whatever the card holds: the employee row (a version-checked update for an existing one), one
-// multi-row insert or one upsert for the card, the email index, the links that end, the outbox
-// row. The caller adds the provisioning-log row to the same transaction (journal.ts). Plain SQL
-// on the driver adapter: this is the hot path (lib/db/direct.ts says why).
+// multi-row insert or one upsert for the card, the email index, one upsert and one delete for
+// custom attribute values, the links that end, the outbox row. The caller adds the
+// provisioning-log row to the same transaction (journal.ts). Plain SQL on the driver adapter: this
+// is the hot path (lib/db/direct.ts says why).
 import "server-only";
 import { join, sql, type Queryable } from "@/lib/db/direct";
 import { newId } from "@/lib/db/ids";
@@ -30,6 +31,14 @@ const syncCard = (tx: Queryable, workspaceId: string, employeeId: string, rows: 
     ON CONFLICT ("employeeId", "key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"
     WHERE "CardField"."linked" = TRUE AND "CardField"."value" IS DISTINCT FROM excluded."value"`);
 
+// Custom attribute values: one statement for every value that is new or changed.
+const upsertAttributes = (tx: Queryable, workspaceId: string, employeeId: string, rows: UserPlan["attributes"]["set"]) =>
+  tx.execute(sql`
+    INSERT INTO "EmployeeAttribute" ("employeeId", "attributeId", "workspaceId", "value", "valueKey")
+    VALUES ${join(rows.map((r) => sql`(${employeeId}, ${r.attributeId}, ${workspaceId}, ${r.value}, ${r.valueKey})`))}
+    ON CONFLICT ("employeeId", "attributeId") DO UPDATE SET "value" = excluded."value", "valueKey" = excluded."valueKey"
+    WHERE "EmployeeAttribute"."value" IS DISTINCT FROM excluded."value"`);
+
 /**
  * Writes `plan` for the employee `employeeId` (a new one when `expectedVersion` is undefined).
  * Throws StaleEmployee when the employee is no longer at `expectedVersion`.
@@ -51,6 +60,15 @@ export const applyUserPlan = async (tx: Queryable, target: Target, employeeId: s
   if (plan.emails) {
     if (expectedVersion !== undefined) await tx.execute(sql`DELETE FROM "EmployeeEmail" WHERE "workspaceId" = ${workspaceId} AND "employeeId" = ${employeeId}`);
     await insertRows(tx, "EmployeeEmail", plan.emails.map((e) => ({ employeeId, workspaceId, value: e.value, type: e.type })));
+  }
+
+  if (plan.attributes.set.length) {
+    // A new employee has no values yet: a plain insert.
+    if (expectedVersion === undefined) await insertRows(tx, "EmployeeAttribute", plan.attributes.set.map((r) => ({ employeeId, workspaceId, ...r })));
+    else await upsertAttributes(tx, workspaceId, employeeId, plan.attributes.set);
+  }
+  if (plan.attributes.remove.length) {
+    await tx.execute(sql`DELETE FROM "EmployeeAttribute" WHERE "workspaceId" = ${workspaceId} AND "employeeId" = ${employeeId} AND "attributeId" IN (${join(plan.attributes.remove)})`);
   }
 
   if (plan.change === "deleted") await tx.execute(sql`DELETE FROM "GroupMember" WHERE "workspaceId" = ${workspaceId} AND "employeeId" = ${employeeId}`);

@@ -54,7 +54,8 @@ export const loadUser = async (tx: Queryable, workspaceId: string, scimId: strin
   return row ? toStored(row) : null;
 };
 
-type Lookup = { userName: string; externalId: string | null; emails: string[]; managerRef: string | null };
+/** `refs`: SCIM ids the new identity's reference attributes name (check-attributes.ts). */
+type Lookup = { userName: string; externalId: string | null; emails: string[]; managerRef: string | null; refs?: string[] };
 
 // Candidates are a handful of rows, put in order here: with an ORDER BY … LIMIT in the statement a
 // planner may walk the workspace's createdAt index instead of looking the few rows up.
@@ -79,6 +80,7 @@ export const findCandidates = async (tx: Queryable, workspaceId: string, q: Look
           sql`(e."workspaceId" = ${workspaceId} AND e."emailKey" = ${ref.toLowerCase()})`,
         ]
       : []),
+    ...(q.refs?.length ? [sql`(e."workspaceId" = ${workspaceId} AND e."scimId" IN (${join(q.refs)}))`] : []),
   ];
   const rows = await tx.query(sql`
     SELECT ${COLUMNS}, (SELECT count(*) FROM "CardField" c WHERE c."employeeId" = e."id") AS "cardFields"
@@ -118,4 +120,19 @@ export const groupNamesFor = async (tx: Queryable, policy: { importRoles: boolea
     SELECT g."displayName" FROM "GroupMember" m JOIN "Group" g ON g."id" = m."groupId"
     WHERE m."workspaceId" = ${workspaceId} AND m."employeeId" = ${employeeId}`);
   return rows.map((r) => r.displayName);
+};
+
+const nameOf = (r: { displayName: string | null; email: string | null }) => r.displayName || r.email || null;
+
+/** The live SCIM users among `rows` whose SCIM id is one of `ids`: SCIM id → display name. */
+export const usersNamed = (rows: readonly Named[], ids: readonly string[]): Map<string, string | null> =>
+  new Map(rows.filter((r) => r.scimId !== null && r.scimDeletedAt === null && ids.includes(r.scimId)).map((r) => [r.scimId!, nameOf(r)]));
+
+/** The live SCIM users with these SCIM ids (a reference attribute's targets): one statement. */
+export const findUsersByScimId = async (tx: Queryable, workspaceId: string, ids: readonly string[]): Promise<Map<string, string | null>> => {
+  if (!ids.length) return new Map();
+  const rows = await tx.query<{ scimId: string; displayName: string | null; email: string | null }>(sql`
+    SELECT e."scimId", e."displayName", e."email" FROM "Employee" e
+    WHERE e."workspaceId" = ${workspaceId} AND e."scimId" IN (${join([...ids])}) AND e."scimDeletedAt" IS NULL`);
+  return new Map(rows.map((r) => [r.scimId, nameOf(r)]));
 };

@@ -21,6 +21,7 @@
 //                gone: its id is 404 from now on and its userName can be provisioned again.
 import "server-only";
 import { describeRoleChange, idpRoles, nextRole } from "@/lib/provisioning/roles";
+import { documentAttributeValues, type TAttributeValue } from "@/lib/attributes/values";
 import { idpCardValues, initialCardFields, type TCardFieldRow } from "@/lib/provisioning/card-fields";
 import { firstMatch, subjectOfDoc } from "@/lib/provisioning/templates";
 import { describeChanges, emailEntries, sentColumns, userColumns, type UserColumns } from "@/lib/provisioning/user-columns";
@@ -64,6 +65,8 @@ export type UserPlan = {
   emails: { value: string; type: string | null }[] | null;
   /** Sign-in links end (sessions end through sessionVersion, in `data`). */
   revokeAccess: boolean;
+  /** Custom attribute values (EmployeeAttribute rows) to write, and the attributes whose value the IdP took away. */
+  attributes: { set: ({ attributeId: string } & TAttributeValue)[]; remove: string[] };
   /** The activation email to queue, for a first provisioning when the workspace sends them. */
   activation: { email: string; displayName: string | null; givenName: string | null } | null;
   summary: string;
@@ -107,6 +110,46 @@ const CARD_SOURCE: Record<string, keyof UserColumns | "manager"> = {
   manager: "manager",
   photoUrl: "photoUrl",
 };
+
+/**
+ * A document's custom attribute values (checked and canonical: check-attributes.ts), and the names
+ * of the Users its reference attributes point at, as far as they were looked up (SCIM id → name).
+ */
+export type CustomValues = { values: ReadonlyMap<string, TAttributeValue>; names: ReadonlyMap<string, string | null> };
+const NO_CUSTOM: CustomValues = { values: new Map(), names: new Map() };
+
+/** The card field of a custom attribute on the card. */
+export const attributeFieldKey = (key: string) => `attr.${key}`;
+
+// What a card shows for each custom attribute on it: the canonical text, a reference as the name
+// of the User it points at (when known).
+const attributeCardValues = (policy: Policy, custom: CustomValues): Record<string, string | null> =>
+  Object.fromEntries(
+    policy.attributes
+      .filter((a) => a.onCard)
+      .map((a) => {
+        const v = custom.values.get(a.id)?.value ?? null;
+        return [attributeFieldKey(a.key), v !== null && a.type === "reference" ? (custom.names.get(v) ?? v) : v];
+      }),
+  );
+
+// The log's words for custom attribute changes, like the profile's: "Badge ID 'B-1' → 'B-2'"
+// (`before` null: a first provisioning, "Badge ID 'B-1'").
+const describeAttributes = (policy: Policy, values: ReadonlyMap<string, TAttributeValue>, before: ReadonlyMap<string, TAttributeValue> | null): string[] => {
+  const fmt = (v: TAttributeValue | undefined) => (v === undefined ? "(none)" : `'${v.value}'`);
+  return policy.attributes.flatMap((a) => {
+    const was = before?.get(a.id);
+    const now = values.get(a.id);
+    if (was?.value === now?.value) return [];
+    return [before ? `${a.label} ${fmt(was)} → ${fmt(now)}` : `${a.label} ${fmt(now)}`];
+  });
+};
+
+/** What a document's values mean for the rows, against the values the previous document had. */
+const attributeRows = (custom: CustomValues, before: ReadonlyMap<string, TAttributeValue>, full: boolean): UserPlan["attributes"] => ({
+  set: [...custom.values].filter(([id, v]) => full || before.get(id)?.value !== v.value).map(([attributeId, v]) => ({ attributeId, ...v })),
+  remove: [...before.keys()].filter((id) => !custom.values.has(id)),
+});
 
 const parse = (json: string | null): JsonObject | null => {
   if (!json) return null;
@@ -174,14 +217,14 @@ const rolePlan = (policy: Policy, current: { role: string; roleSource: string } 
   return { data: { role: next.role, roleSource: next.roleSource }, notes: note };
 };
 
-type NewUser = { doc: JsonObject; policy: Policy; manager: Manager; scimId: string; now: Date };
+type NewUser = { doc: JsonObject; policy: Policy; manager: Manager; scimId: string; now: Date; custom?: CustomValues };
 
 /** A new identity becomes a new employee with its first card. */
-export const planCreate = ({ doc, policy, manager, scimId, now }: NewUser): UserPlan => {
+export const planCreate = ({ doc, policy, manager, scimId, now, custom = NO_CUSTOM }: NewUser): UserPlan => {
   const cols = userColumns(doc);
   const role = rolePlan(policy, null, doc, []);
   const template = firstMatch(policy.templates, subjectOfDoc(doc));
-  const idp = idpCardValues(cols, manager?.name ?? null, policy);
+  const idp = { ...idpCardValues(cols, manager?.name ?? null, policy), ...attributeCardValues(policy, custom) };
   return {
     change: "created",
     data: {
@@ -202,9 +245,10 @@ export const planCreate = ({ doc, policy, manager, scimId, now }: NewUser): User
     },
     card: { create: initialCardFields(idp, template?.fields ?? {}), sync: [] },
     emails: emailEntries(doc),
+    attributes: attributeRows(custom, new Map(), true),
     revokeAccess: false,
     activation: policy.sendActivationEmails && cols.active && cols.email ? { email: cols.email, displayName: cols.displayName, givenName: cols.givenName } : null,
-    summary: summaryOf("created", cols, null, undefined, role.notes),
+    summary: summaryOf("created", cols, null, undefined, [...role.notes, ...describeAttributes(policy, custom.values, null)]),
   };
 };
 
@@ -223,10 +267,12 @@ type Existing = {
   /** The names of the employee's groups, when the workspace's group rules need them. */
   groups?: readonly string[];
   now: Date;
+  /** The document's custom attribute values; reference names for those that changed (or all, when the policy changed). */
+  custom?: CustomValues;
 };
 
 /** A new document over an existing employee: an update, a link or a restore. */
-export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimId, groups = [], now }: Existing): UserPlan => {
+export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimId, groups = [], now, custom = NO_CUSTOM }: Existing): UserPlan => {
   const previous = parse(current.scimDoc);
   const before = previous ? userColumns(previous) : null;
   const cols = userColumns(doc);
@@ -262,9 +308,16 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
   const full = mode !== "update" || current.cardPolicyVersion !== policy.version;
   data.cardPolicyVersion = policy.version;
   const managerName = manager !== undefined ? (manager?.name ?? null) : null;
-  const idp = idpCardValues(cols, managerName, policy);
-  const idpBefore = before ? idpCardValues(before, managerName, policy) : null;
+  // Custom attributes: the values the previous document had (read with today's declarations; one
+  // that no longer has the declared type counts as none) decide which rows change.
+  const valuesBefore = previous && policy.attributes.length ? documentAttributeValues(previous, policy.attributes).values : new Map<string, TAttributeValue>();
+  const attrCard = attributeCardValues(policy, custom);
+  const attrCardBefore = attributeCardValues(policy, { values: valuesBefore, names: custom.names });
+  const idp = { ...idpCardValues(cols, managerName, policy), ...attrCard };
+  const idpBefore = before ? { ...idpCardValues(before, managerName, policy), ...attrCardBefore } : null;
   const follows = (key: string) => {
+    // A custom attribute's field follows the IdP once it has sent the attribute.
+    if (key in attrCard) return attrCard[key] !== null || attrCardBefore[key] !== null || full;
     const source = CARD_SOURCE[key];
     if (source === "manager") return manager !== undefined;
     return source !== undefined && sent.has(source);
@@ -274,7 +327,7 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
     const template = firstMatch(policy.templates, subjectOfDoc(doc));
     if (template) data.templateId = template.id;
     // What the IdP does not send shows what Muster has (an employee added by hand keeps its title).
-    const values = Object.fromEntries(Object.entries(idp).map(([k, v]) => [k, follows(k) ? v : CARD_SOURCE[k] === "manager" ? null : (current[CARD_SOURCE[k] as ProfileColumn] ?? null)]));
+    const values = Object.fromEntries(Object.entries(idp).map(([k, v]) => [k, follows(k) || k in attrCard ? v : CARD_SOURCE[k] === "manager" ? null : (current[CARD_SOURCE[k] as ProfileColumn] ?? null)]));
     card = { create: initialCardFields(values, template?.fields ?? {}), sync: [] };
   } else {
     const sync = Object.entries(idp)
@@ -289,9 +342,10 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
     data: changedOnly(data, current),
     card,
     emails: emailsChanged && sent.has("email") ? emailEntries(doc) : null,
+    attributes: attributeRows(custom, valuesBefore, full),
     revokeAccess: deactivates,
     activation: mode === "link" && policy.sendActivationEmails && cols.active && (cols.email ?? current.email) && current.activatedAt === null ? { email: (cols.email ?? current.email)!, displayName: cols.displayName, givenName: cols.givenName ?? current.givenName } : null,
-    summary: summaryOf(change, cols, mode === "update" ? before : null, current.displayName ?? current.email, role.notes),
+    summary: summaryOf(change, cols, mode === "update" ? before : null, current.displayName ?? current.email, [...role.notes, ...describeAttributes(policy, custom.values, mode === "update" ? valuesBefore : null)]),
   };
 };
 
@@ -311,6 +365,7 @@ export const planDelete = (current: EmployeeState, now: Date): UserPlan => ({
   },
   card: { create: [], sync: [] },
   emails: null,
+  attributes: { set: [], remove: [] },
   revokeAccess: true,
   activation: null,
   summary: `Deleted user ${current.userName ?? current.displayName ?? current.id}: employee archived, history kept`,

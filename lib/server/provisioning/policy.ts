@@ -1,9 +1,9 @@
 // A workspace's provisioning policy: which IdP attributes apply, the default role, activation
-// emails, the seat limit and required attributes, its card templates (compiled once), and roles
-// from the IdP (its roles, group rules). Every change to any of them bumps the workspace's
-// policyVersion (bumpPolicy); each request reads that version with its token
-// (tokens/tokens.ts), so a cached policy is reused until — and never after — it changes,
-// on every instance.
+// emails, the seat limit and required attributes, its card templates (compiled once), roles from
+// the IdP (its roles, group rules) and its custom attributes with the SCIM schemas they make.
+// Every change to any of them bumps the workspace's policyVersion (bumpPolicy); each request reads
+// that version with its token (tokens/tokens.ts), so a cached policy is reused until — and never
+// after — it changes, on every instance.
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
@@ -11,6 +11,9 @@ import type { TApplySettings } from "@/lib/provisioning/card-fields";
 import { parseRequired, type RequiredAttribute } from "@/lib/provisioning/required";
 import { ROLE_SOURCE_ORDERS, type RolePolicy, type TRoleSourceOrder } from "@/lib/provisioning/roles";
 import { parseFields, parseRules, type TRules, type TTemplateFields } from "@/lib/provisioning/templates";
+import { workspaceSchemas } from "@/lib/attributes/scim-schema";
+import { isAttributeType, parseAttributePath, type TDeclaredAttribute } from "@/lib/attributes/values";
+import type { SchemaRegistry } from "@/lib/scim/schemas/registry";
 
 export type CompiledTemplate = { id: string; rules: TRules; fields: TTemplateFields };
 
@@ -28,12 +31,28 @@ export type Policy = TApplySettings &
   required: RequiredAttribute[];
   /** In the admin's order: the first whose rules match a new employee is theirs. */
   templates: CompiledTemplate[];
+} & DeclaredAttributes;
+
+/** The workspace's custom attributes (in the admin's order) and the SCIM schemas they make. */
+type DeclaredAttributes = { attributes: TDeclaredAttribute[]; scimSchemas: SchemaRegistry };
+
+const readAttributes = async (workspaceId: string): Promise<DeclaredAttributes> => {
+  const rows = await db.customAttribute.findMany({
+    where: { workspaceId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, key: true, label: true, type: true, scimPath: true, onCard: true },
+  });
+  const attributes = rows.flatMap((r): TDeclaredAttribute[] => {
+    const path = parseAttributePath(r.scimPath);
+    return path && isAttributeType(r.type) ? [{ ...r, type: r.type, path }] : [];
+  });
+  return { attributes, scimSchemas: workspaceSchemas(attributes) };
 };
 
 const cache = ((globalThis as unknown as { musterPolicies?: Map<string, Policy> }).musterPolicies ??= new Map());
 
 const read = async (workspaceId: string): Promise<Policy | null> => {
-  const [w, templates, roles, roleRules] = await Promise.all([
+  const [w, templates, roles, roleRules, declared] = await Promise.all([
     db.workspace.findUnique({
       where: { id: workspaceId },
       select: {
@@ -55,6 +74,7 @@ const read = async (workspaceId: string): Promise<Policy | null> => {
     db.template.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, rules: true, fields: true } }),
     db.role.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { key: true, name: true } }),
     db.roleMapping.findMany({ where: { workspaceId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { groupName: true, role: true } }),
+    readAttributes(workspaceId),
   ]);
   if (!w) return null;
   const { name, slug, policyVersion, roleSources, requiredAttributes, ...settings } = w;
@@ -69,6 +89,7 @@ const read = async (workspaceId: string): Promise<Policy | null> => {
     roles,
     roleRules,
     templates: templates.map((t) => ({ id: t.id, rules: parseRules(t.rules), fields: parseFields(t.fields) })),
+    ...declared,
   };
 };
 

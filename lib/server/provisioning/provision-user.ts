@@ -9,8 +9,9 @@ import { emailEntries, managerRef, userColumns } from "@/lib/provisioning/user-c
 import { conflict, ScimError } from "@/lib/scim/errors";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import { applyUserPlan } from "./apply-plan";
+import { checkAttributes, checkReferences, referencedIds } from "./check-attributes";
 import { checkSeats } from "./check-seats";
-import { findCandidates, groupNamesFor, pickManager, type Candidate } from "./find-user";
+import { findCandidates, groupNamesFor, pickManager, usersNamed, type Candidate } from "./find-user";
 import type { Journal } from "./journal";
 import { planCreate, planUpdate, type UserPlan } from "./plan-user";
 import type { Policy } from "./policy";
@@ -48,8 +49,11 @@ const decide = (rows: Candidate[], cols: ReturnType<typeof userColumns>, emails:
   return { kind: "new" };
 };
 
-export const provisionUser = async (ctx: ProvisioningContext, doc: JsonObject, ignored?: readonly string[]): Promise<UserWritten & { isNew: boolean }> => {
+export const provisionUser = async (ctx: ProvisioningContext, sent: JsonObject, ignored?: readonly string[]): Promise<UserWritten & { isNew: boolean }> => {
   const { workspaceId, policy } = ctx;
+  // A custom attribute of the wrong type refuses the request before the database is touched.
+  const { doc, values } = checkAttributes(sent, policy);
+  const refs = referencedIds(values, policy);
   const cols = userColumns(doc);
   const emails = emailEntries(doc).map((e) => e.value);
   const ref = managerRef(doc);
@@ -58,13 +62,16 @@ export const provisionUser = async (ctx: ProvisioningContext, doc: JsonObject, i
   if (missing.length) throw new ScimError(400, "invalidValue", missingDetail(missing));
   return direct.transaction(async (tx) => {
     const now = new Date();
-    const rows = await findCandidates(tx, workspaceId, { userName: cols.userName, externalId: cols.externalId, emails, managerRef: ref });
+    const rows = await findCandidates(tx, workspaceId, { userName: cols.userName, externalId: cols.externalId, emails, managerRef: ref, refs });
     const decision = decide(rows, cols, emails);
     if (decision.kind === "taken") throw conflict(`A user with userName '${cols.userName}' already exists${decision.who.active ? "" : " (deactivated)"}`);
     const self = decision.kind === "new" ? null : decision.who;
     // A new employee, or an archived one coming back active, takes a seat (a linked one has it already).
     if (cols.active && (!self || (decision.kind === "restore" && self.status === "ARCHIVED"))) await checkSeats(tx, workspaceId, policy.seatLimit);
     const manager = pickManager(rows, ref, self?.id ?? null);
+    const names = usersNamed(rows, refs);
+    checkReferences(values, policy, names, self?.scimId ?? null);
+    const custom = { values, names };
     const employeeId = self?.id ?? newId();
     // A new or linked employee's SCIM id is its own id; one coming back after a DELETE gets a new one
     // (RFC 7643 §3.1: an id is never reassigned); a deactivated one keeps its id.
@@ -72,8 +79,8 @@ export const provisionUser = async (ctx: ProvisioningContext, doc: JsonObject, i
     // A deactivated employee coming back is still in its groups: the group rules see them.
     const groups = self && decision.kind === "restore" ? await groupNamesFor(tx, policy, workspaceId, self.id) : [];
     const plan = !self
-      ? planCreate({ doc, policy, manager, scimId, now })
-      : planUpdate({ current: self, doc, policy, manager, hasCard: self.cardFields > 0, mode: decision.kind === "link" ? "link" : "restore", scimId: scimId === self.scimId ? undefined : scimId, groups, now });
+      ? planCreate({ doc, policy, manager, scimId, now, custom })
+      : planUpdate({ current: self, doc, policy, manager, hasCard: self.cardFields > 0, mode: decision.kind === "link" ? "link" : "restore", scimId: scimId === self.scimId ? undefined : scimId, groups, now, custom });
     await applyUserPlan(tx, ctx, employeeId, plan, self?.version);
     await ctx.journal.record(tx, { op: "create", resourceType: "User", resourceId: scimId, employeeId, change: plan.change, summary: plan.summary, ignored });
     return { employeeId, scimId, doc, createdAt: self?.createdAt ?? now, updatedAt: now, version: self ? self.version + 1 : 1, plan, isNew: !self };

@@ -1,8 +1,11 @@
 // Compiles a SCIM filter AST to a Prisma `where` on indexed columns (ARCHITECTURE.md: no per-row
 // functions). An attribute Muster cannot query is 400 invalidFilter — never a silently empty list.
+// A workspace's declared custom attributes are filterable too: EXISTS subqueries on
+// EmployeeAttribute(workspaceId, attributeId, valueKey).
+import { canonicalAttributeValue, EXPECTED, parseAttributeText, type TDeclaredAttribute } from "@/lib/attributes/values";
 import { badRequest } from "@/lib/scim/errors";
 import type { AttrPath, CompValue, Filter } from "@/lib/scim/filter/ast";
-import { printAttrPath } from "@/lib/scim/filter";
+import { printAttrPath, printFilter } from "@/lib/scim/filter";
 import { SCHEMA_URNS, type ResourceType } from "@/lib/scim/schemas/urns";
 
 type Where = Record<string, unknown>;
@@ -54,8 +57,98 @@ const dateOf = (path: AttrPath, v: CompValue): Date => {
 
 const orNull = (field: string, cond: Where): Where => ({ OR: [{ [field]: cond }, { [field]: null }] });
 
-const compare = (rt: ResourceType, f: Extract<Filter, { value: CompValue }>): Where => {
+/** The workspace's declared custom attributes, for filters on their paths (Users only). */
+export type Declared = { workspaceId: string; attributes: readonly TDeclaredAttribute[] };
+
+// A path as a comparable key: names and URN lower-cased, the core URN left out.
+const keyOfPath = (p: AttrPath, sub = p.sub) => {
+  const uri = p.uri !== undefined && p.uri.toLowerCase() !== CORE_URN.User ? `${p.uri.toLowerCase()}:` : "";
+  return `${uri}${p.attr.toLowerCase()}${sub !== undefined ? `.${sub.toLowerCase()}` : ""}`;
+};
+
+const declaredAt = (decl: Declared | undefined, path: AttrPath): TDeclaredAttribute | undefined => {
+  if (!decl) return undefined;
+  const key = keyOfPath(path);
+  return decl.attributes.find((a) => !a.path.filter && keyOfPath(a.path.path, a.path.sub ?? a.path.path.sub) === key);
+};
+
+const termsOf = (f: Filter): Filter[] => (f.op === "and" ? f.filters : [f]);
+const printed = (fs: Filter[]) => fs.map((x) => printFilter(x).toLowerCase()).sort().join(" and ");
+
+// `addresses[type eq "work"].postalCode eq "x"` parses to addresses[type eq "work" and postalCode
+// eq "x"]: a declaration of `addresses[type eq "work"].postalCode` is the term on postalCode when
+// the other terms are exactly the declaration's filter.
+const declaredInValuePath = (decl: Declared | undefined, path: AttrPath, inner: Filter): Where | null => {
+  if (!decl || path.sub !== undefined) return null;
+  const terms = termsOf(inner);
+  for (const a of decl.attributes) {
+    const sub = a.path.sub;
+    if (!a.path.filter || sub === undefined || keyOfPath(a.path.path) !== keyOfPath(path)) continue;
+    const term = terms.find((t) => "path" in t && t.op !== "valuePath" && t.path.sub === undefined && t.path.attr.toLowerCase() === sub.toLowerCase());
+    if (!term || term.op === "valuePath" || !("path" in term)) continue;
+    if (printed(terms.filter((t) => t !== term)) !== printed(termsOf(a.path.filter))) continue;
+    return attributeWhere(decl, a, term);
+  }
+  return null;
+};
+
+// Which operators each type answers: text compares as text; numbers and booleans only for equality
+// (their text does not sort as they do); dates as canonical ISO text, which does.
+const OPS: Record<TDeclaredAttribute["type"], readonly string[]> = {
+  string: ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"],
+  reference: ["eq", "ne", "co", "sw", "ew"],
+  date: ["eq", "ne", "sw", "gt", "ge", "lt", "le"],
+  number: ["eq", "ne"],
+  boolean: ["eq", "ne"],
+};
+
+/** The valueKey a filter value compares with, in the attribute's canonical form. */
+const filterKey = (a: TDeclaredAttribute, op: string, v: string | number | boolean): string => {
+  if (op === "co" || op === "sw" || op === "ew" || a.type === "string" || a.type === "reference") return String(v).toLowerCase();
+  const check = typeof v === "string" && a.type !== "date" ? parseAttributeText(a.type, v) : canonicalAttributeValue(a.type, v);
+  if (!check.ok) throw badRequest("invalidFilter", `'${a.scimPath}' (${a.label}) compares with ${check.expected}; got ${JSON.stringify(v)}`);
+  return check.text.valueKey;
+};
+
+const attributeWhere = (decl: Declared, a: TDeclaredAttribute, f: Exclude<Filter, { op: "and" | "or" | "not" | "valuePath" }>): Where => {
+  const has = (valueKey?: unknown): Where => ({ attributes: { some: { workspaceId: decl.workspaceId, attributeId: a.id, ...(valueKey === undefined ? {} : { valueKey }) } } });
+  if (f.op === "pr") return has();
+  const v = f.value;
+  if (v === null) {
+    if (f.op === "eq") return { NOT: has() };
+    if (f.op === "ne") return has();
+    throw badRequest("invalidFilter", `'${a.scimPath}' cannot be compared with ${f.op} null`);
+  }
+  if (!OPS[a.type].includes(f.op)) {
+    throw badRequest("invalidFilter", `'${a.scimPath}' (${a.label}) holds ${EXPECTED[a.type]}: filter it with ${OPS[a.type].join(", ")} or pr, not ${f.op}`);
+  }
+  const key = filterKey(a, f.op, v);
+  switch (f.op) {
+    case "eq":
+      return has(key);
+    case "ne":
+      return { NOT: has(key) };
+    case "co":
+      return has({ contains: key });
+    case "sw":
+      return has({ startsWith: key });
+    case "ew":
+      return has({ endsWith: key });
+    case "gt":
+      return has({ gt: key });
+    case "ge":
+      return has({ gte: key });
+    case "lt":
+      return has({ lt: key });
+    case "le":
+      return has({ lte: key });
+  }
+};
+
+const compare = (rt: ResourceType, f: Extract<Filter, { value: CompValue }>, decl?: Declared): Where => {
   const col = columnOf(rt, f.path);
+  const declared = col ? undefined : declaredAt(decl, f.path);
+  if (declared) return attributeWhere(decl!, declared, f);
   if (!col) throw unsupported(f.path);
   const { field, kind } = col;
   const v = f.value;
@@ -136,9 +229,11 @@ const emailElement = (rt: ResourceType, path: AttrPath, inner: Filter): Where | 
 };
 
 // emails[value co "@x"] and members[value eq "id"]: only conditions on the element's value are indexed.
-const valuePath = (rt: ResourceType, path: AttrPath, inner: Filter): Where => {
+const valuePath = (rt: ResourceType, path: AttrPath, inner: Filter, decl?: Declared): Where => {
   const email = emailElement(rt, path, inner);
   if (email) return email;
+  const declared = declaredInValuePath(decl, path, inner);
+  if (declared) return declared;
   const rebase = (f: Filter): Filter => {
     switch (f.op) {
       case "and":
@@ -153,28 +248,31 @@ const valuePath = (rt: ResourceType, path: AttrPath, inner: Filter): Where => {
         return { ...f, path: { uri: path.uri, attr: path.attr, sub: "value" } };
     }
   };
-  return toWhere(rt, rebase(inner));
+  return toWhere(rt, rebase(inner), decl);
 };
 
-export const toWhere = (rt: ResourceType, f: Filter): Where => {
+/** `decl`: the workspace's custom attributes, filterable on User resources. */
+export const toWhere = (rt: ResourceType, f: Filter, decl?: Declared): Where => {
   switch (f.op) {
     case "and":
-      return { AND: f.filters.map((x) => toWhere(rt, x)) };
+      return { AND: f.filters.map((x) => toWhere(rt, x, decl)) };
     case "or":
-      return { OR: f.filters.map((x) => toWhere(rt, x)) };
+      return { OR: f.filters.map((x) => toWhere(rt, x, decl)) };
     case "not":
-      return { NOT: toWhere(rt, f.filter) };
+      return { NOT: toWhere(rt, f.filter, decl) };
     case "valuePath":
-      return valuePath(rt, f.path, f.filter);
+      return valuePath(rt, f.path, f.filter, decl);
     case "pr": {
       const col = columnOf(rt, f.path);
+      const declared = col ? undefined : declaredAt(decl, f.path);
+      if (declared) return attributeWhere(decl!, declared, f);
       if (!col) throw unsupported(f.path);
       if (col.kind === "members") return { members: { some: {} } };
       if (col.kind === "bool" || col.field === "id" || col.kind === "date") return {};
       return { NOT: { [col.field]: null } };
     }
     default:
-      return compare(rt, f);
+      return compare(rt, f, decl);
   }
 };
 

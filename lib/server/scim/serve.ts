@@ -219,15 +219,18 @@ const attempt = async (p: Prepared, principal: ScimPrincipal, confirm: boolean):
     if (p.refused) throw p.refused;
     const origin = originOfRequest(p.request);
     const baseUrl = `${origin}/api/scim/v2`;
+    const policy = await policyOf(principal.workspaceId, principal.policyVersion);
     const config: ScimConfig = {
       baseUrl,
       ...SCIM_LIMITS,
+      // The workspace's custom attributes are schema: /Schemas publishes them, writes keep them.
+      schemas: policy.scimSchemas,
       mapError: (err) => {
         stale ||= err instanceof StaleToken;
         return toServiceError(err);
       },
     };
-    const ctx = { db, workspaceId: principal.workspaceId, policy: await policyOf(principal.workspaceId, principal.policyVersion), origin, journal };
+    const ctx = { db, workspaceId: principal.workspaceId, policy, origin, journal };
     const store = { User: userStore(ctx, baseUrl), Group: groupStore(ctx, baseUrl) };
     res = await handleScim({ method: p.request.method, path: p.path, query: p.query, header: (n) => p.request.headers.get(n), body: p.body }, store, config);
   } catch (err) {

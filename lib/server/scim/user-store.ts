@@ -45,7 +45,7 @@ export const userStore = (ctx: ProvisioningContext, baseUrl: string): ResourceSt
 
   return {
     list: async (query) => {
-      const where = { ...visible, ...(query.filter ? { AND: [toWhere("User", query.filter)] } : {}) };
+      const where = { ...visible, ...(query.filter ? { AND: [toWhere("User", query.filter, { workspaceId, attributes: ctx.policy.attributes })] } : {}) };
       const rows = query.count === 0 ? [] : await db.employee.findMany({ where, select: ROW, orderBy: toOrderBy("User", query.sortBy, query.descending), skip: query.startIndex - 1, take: query.count });
       // A first page that is not full holds every match: no count needed (an IdP's lookup by userName).
       const total = query.startIndex === 1 && rows.length < query.count ? rows.length : await db.employee.count({ where });
