@@ -235,7 +235,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
           <div className="xl:sticky xl:top-6 xl:self-start">
             <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">As others see it</p>
             <div className="flex justify-center rounded-xl bg-slate-100/70 p-4">
-              <BusinessCard fields={card.values} />
+              <BusinessCard fields={card.values} labels={card.labels} />
             </div>
           </div>
         </div>

@@ -53,8 +53,8 @@ export const attributeColumns = async (
 };
 
 /** Every declared attribute with this employee's value (null when they have none). */
-export const employeeAttributes = async (workspaceId: string, employeeId: string): Promise<TEmployeeAttribute[]> => {
-  const decls = await listDeclarations(workspaceId);
+export const employeeAttributes = async (workspaceId: string, employeeId: string, opts: { onCardOnly?: boolean } = {}): Promise<TEmployeeAttribute[]> => {
+  const decls = (await listDeclarations(workspaceId)).filter((d) => !opts.onCardOnly || d.onCard);
   if (!decls.length) return [];
   const rows = await db.employeeAttribute.findMany({ where: { workspaceId, employeeId }, select: { employeeId: true, attributeId: true, value: true } });
   const byId = new Map(decls.map((d) => [d.id, d]));
