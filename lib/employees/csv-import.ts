@@ -57,6 +57,9 @@ export type TCsvAttribute = { key: string; label: string };
 
 const RESERVED = new Set([...EXPORT_COLUMNS.map(normalize), ...Object.values(ALIASES).flat()]);
 
+/** Headers the CSV already uses (lower-case, letters and digits): no attribute key may be one. */
+export const RESERVED_COLUMN_KEYS: ReadonlySet<string> = RESERVED;
+
 /**
  * The CSV header of each custom attribute: its label, or its key when the label would be taken for
  * something else (a built-in column such as "Email", or an earlier attribute's label).

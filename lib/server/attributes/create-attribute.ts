@@ -4,6 +4,7 @@
 import "server-only";
 import { baseKey, checkScimPath, uniqueKey, ZAttributeDeclaration, type TAttributeDeclaration, type TAttributeDto } from "@/lib/attributes/declaration";
 import { db } from "@/lib/db/client";
+import { RESERVED_COLUMN_KEYS } from "@/lib/employees/csv-import";
 import { isUniqueViolation, UserError } from "@/lib/server/errors";
 import { bumpPolicy } from "@/lib/server/provisioning/policy";
 import { ATTRIBUTE_SELECT, MAX_ATTRIBUTES, toAttributeDto } from "./list-attributes";
@@ -19,7 +20,8 @@ export const createAttribute = async (workspaceId: string, input: TAttributeDecl
       if (existing.length >= MAX_ATTRIBUTES) throw new UserError(`A workspace has at most ${MAX_ATTRIBUTES} custom attributes`, "label", "conflict");
       const same = existing.find((a) => a.pathKey === pathKey);
       if (same) throw new UserError(`“${same.label}” already reads ${scimPath}: a path can be declared once.`, "scimPath", "conflict");
-      const key = uniqueKey(baseKey(data.label, name), new Set(existing.map((a) => a.key)));
+      // A key is also a CSV header: never one the file already has ("email", "title", …).
+      const key = uniqueKey(baseKey(data.label, name), new Set([...existing.map((a) => a.key), ...RESERVED_COLUMN_KEYS]));
       const position = existing.reduce((max, a) => Math.max(max, a.position + 1), 0);
       const a = await tx.customAttribute.create({
         data: { workspaceId, key, label: data.label, type: data.type, scimPath, pathKey, onCard: data.onCard, position },
