@@ -34,13 +34,40 @@ const splitPaths = (list: string): string[] => {
   return out.map((p) => p.trim().replace(/^`|`$/g, "")).filter(Boolean);
 };
 
-export const ignoredNote = (summary: string | null): TIgnoredNote => {
+const EXTENSION_SCHEMA = /^urn:ietf:params:scim:schemas:extension:[^:]+:2\.0:User$/i;
+
+const parseBody = (body: string | null | undefined): Record<string, unknown> | null => {
+  try {
+    const v: unknown = body ? JSON.parse(body) : null;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A whole extension object nobody declared is logged by its schema URN; the request body says which
+ * attributes it held, and each of those is what an admin declares (`urn:…:acme:2.0:User:badgeId`).
+ */
+const expand = (path: string, body: Record<string, unknown> | null): string[] => {
+  if (!EXTENSION_SCHEMA.test(path) || !body) return [path];
+  const key = Object.keys(body).find((k) => k.toLowerCase() === path.toLowerCase());
+  const obj = key ? body[key] : undefined;
+  if (!obj || typeof obj !== "object" || Array.isArray(obj)) return [path];
+  const names = Object.keys(obj).filter((n) => /^[A-Za-z][\w-]*$/.test(n));
+  return names.length ? names.map((n) => `${key}:${n}`) : [path];
+};
+
+/** The summary without its note, and each ignored path with whether it can be declared. */
+export const ignoredNote = (summary: string | null, requestBody?: string | null): TIgnoredNote => {
   if (!summary) return { summary, ignored: [] };
   const m = NOTE.exec(summary);
   if (!m) return { summary, ignored: [] };
   const rest = summary.slice(0, m.index).trim();
+  const body = parseBody(requestBody);
+  const paths = [...new Set(splitPaths(m[1]!).flatMap((p) => expand(p, body)))];
   return {
     summary: rest || null,
-    ignored: splitPaths(m[1]!).map((path) => ({ path, declarable: checkScimPath(path).ok, label: labelFromPath(path) })),
+    ignored: paths.map((path) => ({ path, declarable: checkScimPath(path).ok, label: labelFromPath(path) })),
   };
 };

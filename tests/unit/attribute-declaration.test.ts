@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { baseKey, checkScimPath, uniqueKey, ZAttributeDeclaration, ZAttributeUpdate } from "@/lib/attributes/declaration";
+import { ignoredNote } from "@/lib/attributes/ignored";
 import { csvCell, formatValue, parseTextValue } from "@/lib/attributes/text-value";
 
 const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -146,5 +147,27 @@ describe("values as text", () => {
     expect(formatValue("date", "2024-03-31T00:00:00.000Z")).toBe("Mar 31, 2024");
     expect(csvCell("date", "2024-03-31T00:00:00.000Z")).toBe("2024-03-31");
     expect(parseTextValue("date", csvCell("date", "2024-03-31T00:00:00.000Z"))).toEqual({ ok: true, value: "2024-03-31T00:00:00.000Z" });
+  });
+});
+
+describe("the provisioning log's ignored attributes", () => {
+  it("splits the note off the summary and says which paths can be declared", () => {
+    const note = ignoredNote('created Ann Example; ignored attributes not in /Schemas: urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeId, adreses, addresses[type eq "work, home"].postalCode');
+    expect(note.summary).toBe("created Ann Example");
+    expect(note.ignored).toEqual([
+      { path: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeId", declarable: true, label: "Badge ID" },
+      { path: "adreses", declarable: false, label: "Adreses" },
+      { path: 'addresses[type eq "work, home"].postalCode', declarable: true, label: "Postal Code" },
+    ]);
+    expect(ignoredNote("ignored: `urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeId`").ignored.map((i) => i.path)).toEqual(["urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeId"]);
+    expect(ignoredNote("title 'A' → 'B'")).toEqual({ summary: "title 'A' → 'B'", ignored: [] });
+  });
+  it("a whole undeclared extension object becomes one path per attribute the request held", () => {
+    const urn = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+    const note = ignoredNote(`created Ann; ignored attributes not in /Schemas: ${urn}`, JSON.stringify({ userName: "ann", [urn]: { badgeId: "1", hireDate: "2024-01-01" } }));
+    expect(note.ignored.map((i) => [i.path, i.declarable])).toEqual([
+      [`${urn}:badgeId`, true],
+      [`${urn}:hireDate`, true],
+    ]);
   });
 });

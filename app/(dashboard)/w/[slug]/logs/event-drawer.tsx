@@ -75,7 +75,7 @@ const Ignored = ({ slug, items }: { slug: string; items: TIgnoredNote["ignored"]
 );
 
 const Detail = ({ e, slug }: { e: EventDetail; slug: string }) => {
-  const note = ignoredNote(e.summary);
+  const note = ignoredNote(e.summary, e.requestBody);
   return (
   <div className="space-y-6">
     {e.advice ? (
