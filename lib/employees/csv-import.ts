@@ -65,13 +65,15 @@ export const RESERVED_COLUMN_KEYS: ReadonlySet<string> = RESERVED;
  * something else (a built-in column such as "Email", or an earlier attribute's label).
  */
 export const attributeHeaders = (attributes: TCsvAttribute[]): Map<string, string> => {
+  const keys = new Map(attributes.map((a) => [normalize(a.key), a.key]));
   const taken = new Set(RESERVED);
   const out = new Map<string, string>();
-  for (const a of attributes) taken.add(normalize(a.key));
   for (const a of attributes) {
     const label = normalize(a.label);
-    const header = label && !taken.has(label) ? a.label : a.key;
-    if (header === a.label) taken.add(label);
+    // A label may read like its own key ("Badge number" / badgeNumber), not like another's.
+    const otherKey = keys.has(label) && keys.get(label) !== a.key;
+    const header = label && !taken.has(label) && !otherKey ? a.label : a.key;
+    taken.add(normalize(header));
     out.set(a.key, header);
   }
   return out;

@@ -141,7 +141,7 @@ describe.each(engines())("custom attributes admin routes on %s", (engine) => {
       const res = await ws.as(`/api/w/${ws.slug}/attributes/${a.id}`, send("PATCH", body));
       return { status: res.status, body: (await res.json()) as { attribute?: Attribute; error?: string } };
     };
-    expect((await patch({ type: "number", scimPath: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeNumber" })).body.attribute).toMatchObject({ type: "number", scimPath: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeNumber", key: "badgeId" });
+    expect((await patch({ type: "number", scimPath: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeNumber" })).body.attribute).toMatchObject({ type: "number", scimPath: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeNumber", key: "badge" });
     expect((await patch({ scimPath: "title" })).status).toBe(400);
     expect((await patch({ key: "other" })).status).toBe(400);
 

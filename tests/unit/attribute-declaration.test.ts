@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { baseKey, checkScimPath, uniqueKey, ZAttributeDeclaration, ZAttributeUpdate } from "@/lib/attributes/declaration";
 import { ignoredNote } from "@/lib/attributes/ignored";
+import { attributeHeaders, mapColumns } from "@/lib/employees/csv-import";
 import { csvCell, formatValue, parseTextValue } from "@/lib/attributes/text-value";
 
 const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -169,5 +170,30 @@ describe("the provisioning log's ignored attributes", () => {
       [`${urn}:badgeId`, true],
       [`${urn}:hireDate`, true],
     ]);
+  });
+});
+
+describe("CSV headers of custom attributes", () => {
+  it("are the labels, or the keys when a label would clash with a built-in column or another attribute", () => {
+    const headers = attributeHeaders([
+      { key: "badgeNumber", label: "Badge number" },
+      { key: "email2", label: "Email" },
+      { key: "costCenter", label: "Cost center" },
+      { key: "costCenter2", label: "cost-center" },
+      { key: "nick", label: "badgeNumber" },
+    ]);
+    expect([...headers]).toEqual([
+      ["badgeNumber", "Badge number"],
+      ["email2", "email2"],
+      ["costCenter", "Cost center"],
+      ["costCenter2", "costCenter2"],
+      ["nick", "nick"],
+    ]);
+    const mapping = mapColumns(["E-mail", "Badge Number", "email2", "COSTCENTER2", "Notes"], [
+      { key: "badgeNumber", label: "Badge number" },
+      { key: "email2", label: "Email" },
+      { key: "costCenter2", label: "cost-center" },
+    ]);
+    expect(mapping).toEqual({ fields: { email: "E-mail" }, attributes: { badgeNumber: "Badge Number", email2: "email2", costCenter2: "COSTCENTER2" }, ignored: ["Notes"] });
   });
 });
