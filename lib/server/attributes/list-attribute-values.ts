@@ -11,6 +11,21 @@ import { listDeclarations } from "./list-attributes";
 type Value = { employeeId: string; attributeId: string; value: string };
 type Decl = { id: string; key: string; label: string; type: TAttributeType };
 
+/**
+ * The values of these employees (of these attributes), read through the workspace-scoped employees:
+ * the relation's query is on the (employeeId, attributeId) primary key. A workspaceId condition on
+ * EmployeeAttribute itself would let SQLite, which plans without statistics, walk the workspace's
+ * (workspaceId, attributeId, valueKey) index — every value of the workspace — instead.
+ */
+export const valuesOf = async (workspaceId: string, employeeIds: string[], attributeIds?: string[]): Promise<Value[]> => {
+  if (!employeeIds.length || attributeIds?.length === 0) return [];
+  const employees = await db.employee.findMany({
+    where: { workspaceId, id: { in: employeeIds } },
+    select: { id: true, attributes: { where: attributeIds ? { attributeId: { in: attributeIds } } : {}, select: { attributeId: true, value: true } } },
+  });
+  return employees.flatMap((e) => e.attributes.map((a) => ({ employeeId: e.id, attributeId: a.attributeId, value: a.value })));
+};
+
 const referenceNames = async (workspaceId: string, values: Value[], decls: Map<string, Decl>) => {
   const ids = [...new Set(values.filter((v) => decls.get(v.attributeId)?.type === "reference").map((v) => v.value))];
   if (!ids.length) return new Map<string, string>();
@@ -38,10 +53,7 @@ export const attributeColumns = async (
   const columns = decls.map(({ key, label, type }) => ({ key, label, type }));
   if (!decls.length || !employeeIds.length) return { columns, values };
   const byId = new Map(decls.map((d) => [d.id, d]));
-  const rows = await db.employeeAttribute.findMany({
-    where: { workspaceId, employeeId: { in: employeeIds }, attributeId: { in: [...byId.keys()] } },
-    select: { employeeId: true, attributeId: true, value: true },
-  });
+  const rows = await valuesOf(workspaceId, employeeIds, [...byId.keys()]);
   const names = await referenceNames(workspaceId, rows, byId);
   for (const r of rows) {
     const d = byId.get(r.attributeId)!;
@@ -56,7 +68,7 @@ export const attributeColumns = async (
 export const employeeAttributes = async (workspaceId: string, employeeId: string, opts: { onCardOnly?: boolean } = {}): Promise<TEmployeeAttribute[]> => {
   const decls = (await listDeclarations(workspaceId)).filter((d) => !opts.onCardOnly || d.onCard);
   if (!decls.length) return [];
-  const rows = await db.employeeAttribute.findMany({ where: { workspaceId, employeeId }, select: { employeeId: true, attributeId: true, value: true } });
+  const rows = await valuesOf(workspaceId, [employeeId], decls.map((d) => d.id));
   const byId = new Map(decls.map((d) => [d.id, d]));
   const names = await referenceNames(workspaceId, rows, byId);
   const valueOf = new Map(rows.map((r) => [r.attributeId, r.value]));

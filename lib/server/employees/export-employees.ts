@@ -8,6 +8,7 @@ import type { TAttributeType } from "@/lib/attributes/declaration";
 import { csvCell } from "@/lib/attributes/text-value";
 import { attributeHeaders, EXPORT_COLUMNS } from "@/lib/employees/csv-import";
 import type { TEmployeeTab } from "@/lib/employees/list-query";
+import { valuesOf } from "@/lib/server/attributes/list-attribute-values";
 import { listDeclarations } from "@/lib/server/attributes/list-attributes";
 import { employeeWhere } from "./employee-where";
 
@@ -77,7 +78,7 @@ type Decl = { id: string; key: string; type: TAttributeType };
 const attributeCells = async (workspaceId: string, decls: Decl[], ids: string[]): Promise<Map<string, string[]>> => {
   const out = new Map<string, string[]>();
   if (!decls.length || !ids.length) return out;
-  const rows = await db.employeeAttribute.findMany({ where: { workspaceId, employeeId: { in: ids } }, select: { employeeId: true, attributeId: true, value: true } });
+  const rows = await valuesOf(workspaceId, ids, decls.map((d) => d.id));
   const index = new Map(decls.map((d, i) => [d.id, i]));
   const refIds = [...new Set(rows.filter((r) => decls[index.get(r.attributeId) ?? -1]?.type === "reference").map((r) => r.value))];
   const emails = refIds.length ? new Map((await db.employee.findMany({ where: { workspaceId, id: { in: refIds } }, select: { id: true, email: true } })).map((e) => [e.id, e.email])) : new Map<string, string | null>();

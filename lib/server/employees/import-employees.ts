@@ -159,9 +159,9 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
       const liveIds = withValues.map((v) => live.get(v.key)?.id).filter((id): id is string => !!id);
       const current = new Map<string, Map<string, string>>();
       if (liveIds.length) {
-        for (const a of await tx.employeeAttribute.findMany({ where: { workspaceId, employeeId: { in: liveIds } }, select: { employeeId: true, attributeId: true, value: true } })) {
-          current.set(a.employeeId, (current.get(a.employeeId) ?? new Map()).set(a.attributeId, a.value));
-        }
+        // Through the workspace-scoped employees: the relation reads the (employeeId, attributeId) key (valuesOf says why).
+        const employees = await tx.employee.findMany({ where: { workspaceId, id: { in: liveIds } }, select: { id: true, attributes: { select: { attributeId: true, value: true } } } });
+        for (const e of employees) current.set(e.id, new Map(e.attributes.map((a) => [a.attributeId, a.value])));
       }
       const valueChanges: { employeeId: string; values: Map<string, string> }[] = [];
       const toCreate: Valid[] = [];
