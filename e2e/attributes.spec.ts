@@ -110,7 +110,7 @@ test("an ignored IdP attribute becomes a declared custom attribute; CSV values s
 
   // The list: choose the column from the Columns menu; the choice is in the URL.
   await employees.goto(slug);
-  await page.getByText("Columns", { exact: true }).click();
+  await page.locator("summary", { hasText: "Columns" }).click();
   await page.getByRole("checkbox", { name: "Badge ID" }).check();
   await expect(page.getByRole("columnheader", { name: "Badge ID" })).toBeVisible();
   await expect(page).toHaveURL(/cols=badgeId/);

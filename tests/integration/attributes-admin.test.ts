@@ -227,7 +227,8 @@ describe.each(engines())("custom attributes admin routes on %s", (engine) => {
     const mapping = mapColumns(parsed.meta.fields ?? [], attributes);
     expect(mapping.attributes).toEqual({ badgeNumber: "Badge number", remote: "Remote", hireDate: "Hire date", buddy: "Buddy", email2: "email2" });
     const result = await importRows(ws.as, ws.slug, toImportRows(parsed.data, mapping));
-    expect(result).toMatchObject({ created: 3, updated: 0, skipped: 0 });
+    // Eve's buddy is Ann, created by the same file.
+    expect(result).toMatchObject({ created: 2, updated: 0, skipped: 0 });
     expect(result.issues).toEqual([
       { row: 3, email: `bob@${ws.domain}`, kind: "error", message: `Line 3, column "Badge number": '12a' is not a number (use digits and a decimal point, e.g. 1250.5)` },
       { row: 4, email: `cy@${ws.domain}`, kind: "error", message: `Line 4, column "Remote": 'maybe' is not yes or no (use true/false or yes/no)` },

@@ -14,7 +14,16 @@ import { policyOf } from "@/lib/server/provisioning/policy";
 import { splitName } from "./employee-where";
 
 type Fields = { displayName?: string; givenName?: string; familyName?: string; title?: string; department?: string; location?: string; phone?: string };
-type Valid = { row: number; email: string; key: string; fields: Fields; /** attributeId → canonical value */ values: Map<string, string> };
+type Valid = {
+  row: number;
+  email: string;
+  key: string;
+  fields: Fields;
+  /** attributeId → canonical value */
+  values: Map<string, string>;
+  /** attributeId → email (lower-cased) of an employee this batch creates: a reference resolved once they exist. */
+  pending: Map<string, string>;
+};
 type Decl = { id: string; key: string; label: string; type: TAttributeType; header: string };
 
 const fieldsOf = (r: TImportRow): Fields => {
@@ -32,15 +41,22 @@ const fieldsOf = (r: TImportRow): Fields => {
  * A row's custom attribute cells → canonical values, or the first problem naming the line and the
  * column. A reference is an employee's email or Muster ID, resolved with `refs`.
  */
-const attributeValues = (r: TImportRow, decls: Map<string, Decl>, refs: Map<string, string>): { values: Map<string, string> } | { message: string } => {
+const attributeValues = (r: TImportRow, decls: Map<string, Decl>, refs: Map<string, string>, batch: Set<string>): { values: Map<string, string>; pending: Map<string, string> } | { message: string } => {
   const values = new Map<string, string>();
+  const pending = new Map<string, string>();
   for (const [key, cell] of Object.entries(r.attributes ?? {})) {
     const d = decls.get(key);
     if (!d) return { message: `Line ${r.row}: "${key}" is not a declared custom attribute (Attributes page)` };
     if (!cell.trim()) continue;
     const where = `Line ${r.row}, column "${d.header}"`;
     if (d.type === "reference") {
-      const id = refs.get(cell.trim().toLowerCase());
+      const ref = cell.trim().toLowerCase();
+      const id = refs.get(ref);
+      // Someone further up or down the same file: resolved once they are created.
+      if (!id && batch.has(ref)) {
+        pending.set(d.id, ref);
+        continue;
+      }
       if (!id) return { message: `${where}: no employee in this workspace has the email or Muster ID '${cell.trim()}'` };
       values.set(d.id, id);
       continue;
@@ -49,7 +65,7 @@ const attributeValues = (r: TImportRow, decls: Map<string, Decl>, refs: Map<stri
     if (!parsed.ok) return { message: `${where}: ${parsed.message}` };
     values.set(d.id, parsed.value);
   }
-  return { values };
+  return { values, pending };
 };
 
 /** The employees a batch's reference cells name (by email or id), in one query: lower-cased cell → id. */
@@ -77,6 +93,7 @@ const validate = (rows: TImportRow[], decls: Map<string, Decl>, refs: Map<string
   const issues: TImportIssue[] = [];
   const valid: Valid[] = [];
   const seen = new Map<string, number>();
+  const batch = new Set(rows.map((r) => r.email?.trim().toLowerCase()).filter((e): e is string => !!e));
   for (const r of rows) {
     const raw = r.email?.trim() ?? "";
     if (!raw) {
@@ -94,13 +111,13 @@ const validate = (rows: TImportRow[], decls: Map<string, Decl>, refs: Map<string
       issues.push({ row: r.row, email: raw, kind: "error", message: `Duplicate email within the file: row ${first} has it too` });
       continue;
     }
-    const attrs = attributeValues(r, decls, refs);
+    const attrs = attributeValues(r, decls, refs, batch);
     if ("message" in attrs) {
       issues.push({ row: r.row, email: raw, kind: "error", message: attrs.message });
       continue;
     }
     seen.set(key, r.row);
-    valid.push({ row: r.row, email: parsed.data, key, fields: fieldsOf(r), values: attrs.values });
+    valid.push({ row: r.row, email: parsed.data, key, fields: fieldsOf(r), values: attrs.values, pending: attrs.pending });
   }
   return { issues, valid };
 };
@@ -164,6 +181,7 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
         for (const e of employees) current.set(e.id, new Map(e.attributes.map((a) => [a.attributeId, a.value])));
       }
       const valueChanges: { employeeId: string; values: Map<string, string> }[] = [];
+      const idOfRow = new Map<number, string>();
       const toCreate: Valid[] = [];
       for (const v of valid) {
         const match = live.get(v.key);
@@ -181,11 +199,12 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
         }
         const changes = changedFields(match, v.fields);
         const values = changedValues(current.get(match.id), v.values);
-        if (!Object.keys(changes).length && !values.size) {
+        if (!Object.keys(changes).length && !values.size && !v.pending.size) {
           result.unchanged++;
           continue;
         }
         if (values.size) valueChanges.push({ employeeId: match.id, values });
+        if (v.pending.size) idOfRow.set(v.row, match.id);
         const { count } = await tx.employee.updateMany({
           where: { id: match.id, workspaceId, status: "MANUAL", scimDoc: null },
           data: { ...planManualChange({ displayName: match.displayName ?? v.email, givenName: match.givenName, familyName: match.familyName }, changes), version: { increment: 1 } },
@@ -201,14 +220,26 @@ export const importEmployees = async (workspaceId: string, rows: TImportRow[]): 
         });
         result.created = count;
         // createMany returns no ids: the new (manual, live) employees are found again by email.
-        const fresh = toCreate.filter((v) => v.values.size);
+        const fresh = toCreate.filter((v) => v.values.size || v.pending.size);
         if (fresh.length) {
           const made = await tx.employee.findMany({ where: { workspaceId, status: "MANUAL", emailKey: { in: fresh.map((v) => v.key) } }, select: { id: true, emailKey: true } });
           const idOf = new Map(made.map((m) => [m.emailKey, m.id]));
           for (const v of fresh) {
             const id = idOf.get(v.key);
-            if (id) valueChanges.push({ employeeId: id, values: v.values });
+            if (id && v.values.size) valueChanges.push({ employeeId: id, values: v.values });
+            if (id && v.pending.size) idOfRow.set(v.row, id);
           }
+        }
+      }
+      // References to employees of this batch, now that they exist.
+      const waiting = valid.filter((v) => v.pending.size && idOfRow.has(v.row));
+      if (waiting.length) {
+        const emails = [...new Set(waiting.flatMap((v) => [...v.pending.values()]))];
+        const found = await tx.employee.findMany({ where: { workspaceId, emailKey: { in: emails }, status: { not: "ARCHIVED" } }, select: { id: true, emailKey: true } });
+        const idOf = new Map(found.map((f) => [f.emailKey, f.id]));
+        for (const v of waiting) {
+          const values = new Map([...v.pending].flatMap(([attributeId, email]) => (idOf.has(email) ? [[attributeId, idOf.get(email)!] as [string, string]] : [])));
+          if (values.size) valueChanges.push({ employeeId: idOfRow.get(v.row)!, values });
         }
       }
       await writeValues(tx, workspaceId, valueChanges);
