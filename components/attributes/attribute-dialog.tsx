@@ -58,7 +58,7 @@ export const AttributeDialog = ({ slug, attribute, initial, onClose, onSaved }: 
       title={attribute ? `Edit “${attribute.label}”` : "New custom attribute"}
       description={attribute ? undefined : "Muster stores the attribute for every employee your identity provider sends it for."}
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      <form onSubmit={submit} noValidate className="space-y-4 [overflow-wrap:anywhere]">
         <Field label="Label" id="attr-label" name="label" value={values.label} maxLength={60} placeholder="e.g. Badge ID" onChange={(e) => set("label", e.target.value)} error={errors.label} hint="What admins and employees see, e.g. on the card." />
 
         <div className="space-y-1">

@@ -85,7 +85,12 @@ export const AttributeManager = ({ slug, initialAttributes, prefill }: Props) =>
         <p className="mt-2">Until an attribute is declared, Muster ignores it, and the provisioning log lists it as ignored with a link to declare it.</p>
       </section>
 
-      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      {/* A SCIM path is one long word: let it wrap anywhere rather than push the page sideways. */}
+      {notice ? (
+        <div className="[overflow-wrap:anywhere]">
+          <Alert tone={notice.tone}>{notice.text}</Alert>
+        </div>
+      ) : null}
 
       <div className="flex items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">
@@ -161,7 +166,7 @@ export const AttributeManager = ({ slug, initialAttributes, prefill }: Props) =>
             <p data-testid="delete-count">
               {deleting.valueCount === 0 ? "No employee has a value for it." : `${people(deleting.valueCount)} ${deleting.valueCount === 1 ? "has" : "have"} a value for it: deleting removes those values, its column and its card field.`}
             </p>
-            <p>If your identity provider keeps sending {deleting.scimPath}, Muster ignores it from now on.</p>
+            <p className="[overflow-wrap:anywhere]">If your identity provider keeps sending {deleting.scimPath}, Muster ignores it from now on.</p>
           </>
         ) : null}
       </ConfirmDialog>
