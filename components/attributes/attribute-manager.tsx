@@ -10,6 +10,7 @@ import { Alert, Badge, Button, EmptyState } from "@/components/ui";
 import { attributesKey, useAttributes } from "@/hooks/use-attributes";
 import { TYPE_LABELS, type TAttributeDto } from "@/lib/attributes/declaration";
 import { requestJson } from "@/lib/client/fetch-json";
+import { attributeHeaders } from "@/lib/employees/csv-import";
 import { AttributeDialog, type TFormValues } from "./attribute-dialog";
 
 type Props = { slug: string; initialAttributes: TAttributeDto[]; prefill: { scimPath: string; label: string } | null };
@@ -36,6 +37,7 @@ export const AttributeManager = ({ slug, initialAttributes, prefill }: Props) =>
   const client = useQueryClient();
   const { data } = useAttributes(slug, initialAttributes);
   const attributes = data ?? initialAttributes;
+  const headers = attributeHeaders(attributes);
   const [editing, setEditing] = useState<{ attribute: TAttributeDto | null; initial: TFormValues } | null>(
     prefill ? { attribute: null, initial: { label: prefill.label, type: "string", scimPath: prefill.scimPath, onCard: false } } : null,
   );
@@ -127,7 +129,7 @@ export const AttributeManager = ({ slug, initialAttributes, prefill }: Props) =>
                     </p>
                   ) : null}
                   <p className="text-xs text-slate-500">
-                    Key <span className="font-mono">{a.key}</span> (column, CSV header “{a.label}”, card field <span className="font-mono">attr.{a.key}</span>) ·{" "}
+                    Key <span className="font-mono">{a.key}</span> (column, CSV header “{headers.get(a.key) ?? a.key}”, card field <span className="font-mono">attr.{a.key}</span>) ·{" "}
                     <span data-testid="attribute-count">{a.valueCount === 0 ? "no employee has a value yet" : `${people(a.valueCount)} ${a.valueCount === 1 ? "has" : "have"} a value`}</span>
                   </p>
                 </div>
