@@ -98,7 +98,9 @@ export const AttributeManager = ({ slug, initialAttributes, prefill }: Props) =>
         <h2 className="text-lg font-semibold">
           Declared attributes <span className="text-sm font-normal text-slate-500">({n(attributes.length)})</span>
         </h2>
-        <Button onClick={newAttribute}>New attribute</Button>
+        <Button onClick={newAttribute} className="shrink-0 whitespace-nowrap">
+          New attribute
+        </Button>
       </div>
 
       {attributes.length === 0 ? (
