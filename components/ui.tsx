@@ -99,7 +99,9 @@ export const EmptyState = ({ title, children, action }: { title: string; childre
 
 /** A table with the house style; pass <thead>/<tbody> rows as children. */
 export const Table = ({ children, caption }: { children: ReactNode; caption?: string }) => (
-  <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+  // relative: screen-reader-only text in cells (absolutely positioned) is clipped with the table
+  // instead of widening the page on a phone.
+  <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
     <table className="min-w-full divide-y divide-slate-200 text-sm">
       {caption ? <caption className="sr-only">{caption}</caption> : null}
       {children}

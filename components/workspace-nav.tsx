@@ -8,6 +8,7 @@ const ITEMS = [
   { href: "/employees", label: "Employees" },
   { href: "/groups", label: "Groups" },
   { href: "/templates", label: "Card templates" },
+  { href: "/attributes", label: "Attributes" },
   { href: "/logs", label: "Provisioning log" },
   { href: "/connect", label: "Connect IdP" },
   { href: "/tokens", label: "SCIM tokens" },

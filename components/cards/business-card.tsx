@@ -41,8 +41,9 @@ const websiteUrl = (v: string | null) => {
 const telHref = (v: string) => `tel:${v.replace(/[^\d+]/g, "")}`;
 const shortWebsite = (v: string) => v.replace(/^https?:\/\//i, "").replace(/\/$/, "");
 
+// A custom attribute's field is "attr.<key>": without its label, the key reads well enough.
 const humanize = (key: string) => {
-  const words = key.replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim();
+  const words = key.replace(/^attr\./, "").replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim();
   return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 };
 
@@ -91,7 +92,7 @@ const Line = ({ icon, label, children }: { icon: keyof typeof ICONS; label: stri
 const linkClass =
   "break-words rounded-sm text-slate-800 underline decoration-slate-300 underline-offset-4 hover:text-brand-700 hover:decoration-brand-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 
-export const BusinessCard = ({ fields }: { fields: Fields }) => {
+export const BusinessCard = ({ fields, labels }: { fields: Fields; /** Labels of fields the card does not know, e.g. custom attributes ("attr.badgeId" → "Badge ID"). */ labels?: Record<string, string> }) => {
   const name = cardName(fields);
   const title = text(fields.title);
   const department = text(fields.department);
@@ -215,8 +216,8 @@ export const BusinessCard = ({ fields }: { fields: Fields }) => {
               </Line>
             ) : null}
             {others.map(([key, value]) => (
-              <Line key={key} icon="other" label={humanize(key)}>
-                <span className="text-slate-500">{humanize(key)}: </span>
+              <Line key={key} icon="other" label={labels?.[key] ?? humanize(key)}>
+                <span className="text-slate-500">{labels?.[key] ?? humanize(key)}: </span>
                 <span data-field={key}>{text(value)}</span>
               </Line>
             ))}

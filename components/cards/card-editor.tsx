@@ -152,7 +152,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
             {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
             {!card.employee.idpOwned ? <Alert tone="info">Added in Muster: no identity provider keeps this card in sync.</Alert> : null}
             {!card.saved ? <p className="text-sm text-slate-500">This card shows the employee&apos;s profile as it is; it is saved the first time you change a field.</p> : null}
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
+            <div className="relative overflow-x-auto rounded-lg border border-slate-200">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <caption className="sr-only">Card fields of {card.employee.name}</caption>
                 <thead className="bg-slate-50">
@@ -235,7 +235,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
           <div className="xl:sticky xl:top-6 xl:self-start">
             <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">As others see it</p>
             <div className="flex justify-center rounded-xl bg-slate-100/70 p-4">
-              <BusinessCard fields={card.values} />
+              <BusinessCard fields={card.values} labels={card.labels} />
             </div>
           </div>
         </div>

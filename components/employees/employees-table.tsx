@@ -6,11 +6,13 @@ import { SearchInput } from "@/components/search-input";
 import { Alert, Button, EmptyState, formatDateTime, Table, Td, Th, timeAgo, cx } from "@/components/ui";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { useEmployees } from "@/hooks/use-employees";
-import { EMPLOYEE_TABS, TAB_LABELS, toSearchParams, type TEmployeeList, type TEmployeeListQuery, type TEmployeeSort, type TEmployeeTab } from "@/lib/employees/list-query";
+import type { TAttributeColumn } from "@/lib/attributes/values-dto";
+import { columnKeys, EMPLOYEE_TABS, TAB_LABELS, toSearchParams, type TEmployeeList, type TEmployeeListQuery, type TEmployeeSort, type TEmployeeTab } from "@/lib/employees/list-query";
 import { AddEmployeeDialog } from "./add-employee-dialog";
 import { SendActivationButton } from "./send-activation-button";
 import { StatusBadge } from "./status-badge";
 import { EmployeeCells } from "@/components/employees/employee-cells";
+import { ColumnChooser } from "./column-chooser";
 
 const n = (x: number) => x.toLocaleString("en");
 
@@ -42,9 +44,9 @@ const SortHeader = ({ label, sort, query, onSort, className }: { label: string; 
   );
 };
 
-type Props = { slug: string; initialQuery: TEmployeeListQuery; initialData: TEmployeeList };
+type Props = { slug: string; initialQuery: TEmployeeListQuery; initialData: TEmployeeList; /** Declared custom attributes, for the column chooser. */ attributes: TAttributeColumn[] };
 
-export const EmployeesTable = ({ slug, initialQuery, initialData }: Props) => {
+export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: Props) => {
   const [state, setState] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
 
@@ -72,6 +74,8 @@ export const EmployeesTable = ({ slug, initialQuery, initialData }: Props) => {
 
   const { data, error, isFetching, isPlaceholderData, refetch } = useEmployees(slug, query, { query: initialQuery, data: initialData });
   const list = data ?? initialData;
+  const chosen = columnKeys(query.cols);
+  const extra = list.columns ?? [];
   const busy = isFetching && isPlaceholderData;
 
   const setTab = (tab: TEmployeeTab) => update({ tab, page: 1 });
@@ -187,11 +191,14 @@ export const EmployeesTable = ({ slug, initialQuery, initialData }: Props) => {
           <div id="employees-panel" role="tabpanel" aria-labelledby={`employees-tab-${query.tab}`} className="pt-4">
             <div className="mb-3 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
               <SearchInput label="Search employees by name or email" placeholder="Search by name or email" value={search} onChange={setSearch} />
-              {busy ? (
-                <p className="text-sm text-slate-500" role="status">
-                  Loading…
-                </p>
-              ) : null}
+              <div className="flex items-center gap-3 sm:justify-end">
+                {busy ? (
+                  <p className="text-sm text-slate-500" role="status">
+                    Loading…
+                  </p>
+                ) : null}
+                <ColumnChooser slug={slug} attributes={attributes} chosen={chosen} onChange={(keys) => update({ cols: keys.join(",") })} />
+              </div>
             </div>
 
             {error ? (
@@ -222,6 +229,11 @@ export const EmployeesTable = ({ slug, initialQuery, initialData }: Props) => {
                       <Th>Department</Th>
                       <SortHeader label="Status" sort="status" query={query} onSort={onSort} />
                       <SortHeader label="Last change" sort="updated" query={query} onSort={onSort} className="whitespace-nowrap" />
+                      {extra.map((c) => (
+                        <Th key={c.key} className="whitespace-nowrap">
+                          {c.label}
+                        </Th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -239,6 +251,22 @@ export const EmployeesTable = ({ slug, initialQuery, initialData }: Props) => {
                             {timeAgo(e.updatedAt)}
                           </time>
                         </Td>
+                        {extra.map((c) => {
+                          const v = e.attributes?.[c.key];
+                          return (
+                            <Td key={c.key} className={cx("max-w-[12rem]", c.type === "number" && "text-right tabular-nums")}>
+                              {v?.ref ? (
+                                <Link href={`/w/${slug}/employees/${v.ref.id}`} className="block truncate text-brand-700 hover:underline">
+                                  {v.text}
+                                </Link>
+                              ) : (
+                                <span className="block truncate" title={v?.text}>
+                                  {v?.text ?? "—"}
+                                </span>
+                              )}
+                            </Td>
+                          );
+                        })}
                       </tr>
                     ))}
                   </tbody>

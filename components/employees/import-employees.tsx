@@ -6,7 +6,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Badge, Button, Card, Table, Td, Th } from "@/components/ui";
 import { employeesKey } from "@/hooks/use-employees";
 import { fetchJson } from "@/lib/client/fetch-json";
-import { FIELD_LABELS, IMPORT_BATCH_SIZE, IMPORT_FIELDS, mapColumns, toImportRows, type TColumnMapping, type TImportResult, type TImportRow } from "@/lib/employees/csv-import";
+import { TYPE_LABELS, type TAttributeType } from "@/lib/attributes/declaration";
+import { attributeHeaders, FIELD_LABELS, IMPORT_BATCH_SIZE, IMPORT_FIELDS, mapColumns, toImportRows, type TColumnMapping, type TCsvAttribute, type TImportResult, type TImportRow } from "@/lib/employees/csv-import";
 import { downloadText } from "./download";
 
 const n = (x: number) => x.toLocaleString("en");
@@ -49,7 +50,10 @@ const Stat = ({ label, value, tone }: { label: string; value: number; tone?: "re
   </div>
 );
 
-export const ImportEmployees = ({ slug }: { slug: string }) => {
+type Props = { slug: string; /** Declared custom attributes: each may have a column (attributeHeaders says its header). */ attributes?: (TCsvAttribute & { type: TAttributeType })[] };
+
+export const ImportEmployees = ({ slug, attributes = [] }: Props) => {
+  const headers = attributeHeaders(attributes);
   const [state, setState] = useState<State>({ step: "choose" });
   const inputId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -66,14 +70,14 @@ export const ImportEmployees = ({ slug }: { slug: string }) => {
     if (file.size > MAX_FILE_BYTES) return setState({ step: "choose", error: `${file.name} is larger than 50 MB. Split it into smaller files.` });
     try {
       const result = await parseFile(file);
-      const headers = (result.meta.fields ?? []).filter((h) => h !== "");
-      const mapping = mapColumns(headers);
+      const fileHeaders = (result.meta.fields ?? []).filter((h) => h !== "");
+      const mapping = mapColumns(fileHeaders, attributes);
       if (!mapping.fields.email) {
         return setState({ step: "choose", error: `${file.name} has no email column. The first row must name the columns, and one of them must be “email” (or “email address”, “mail”, “work email”).` });
       }
       const rows = toImportRows(result.data, mapping);
       if (!rows.length) return setState({ step: "choose", error: `${file.name} has a header row but no employees below it.` });
-      setState({ step: "preview", parsed: { fileName: file.name, headers, mapping, rows, sample: rows.slice(0, 5) } });
+      setState({ step: "preview", parsed: { fileName: file.name, headers: fileHeaders, mapping, rows, sample: rows.slice(0, 5) } });
     } catch {
       setState({ step: "choose", error: `${file.name} could not be read as a CSV file.` });
     }
@@ -114,6 +118,22 @@ export const ImportEmployees = ({ slug }: { slug: string }) => {
           One employee per row, with a header row naming the columns. <strong className="font-medium text-slate-900">Email</strong> is required; Muster also reads name (or first and last name), job title, department, location and
           phone. Rows are merged by email: a new email adds a manual employee, an existing manual employee is updated, and employees your identity provider manages are left unchanged.
         </p>
+        {attributes.length ? (
+          <div className="mt-3 text-sm text-slate-600" data-testid="import-attribute-help">
+            <p>
+              <strong className="font-medium text-slate-900">Custom attributes</strong> each take a column headed by the attribute’s label (or its key, which the export uses when a label would clash with
+              another column). A value must fit the attribute’s type — yes/no as true/false or yes/no, dates as YYYY-MM-DD, an employee as their email or Muster ID — or the row is reported with its line
+              and column and not imported. An empty cell leaves the value as it is.
+            </p>
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {attributes.map((a) => (
+                <li key={a.key} className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs text-slate-700 ring-1 ring-inset ring-slate-200">
+                  <span className="font-mono">{headers.get(a.key)}</span> · {TYPE_LABELS[a.type]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="mt-5 space-y-2">
           <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
             CSV file
@@ -177,6 +197,15 @@ export const ImportEmployees = ({ slug }: { slug: string }) => {
               </div>
             ))}
           </dl>
+          {Object.keys(parsed.mapping.attributes).length ? (
+            <p className="mt-4 text-sm text-slate-600" data-testid="detected-attributes">
+              Custom attributes:{" "}
+              {attributes
+                .filter((a) => parsed.mapping.attributes[a.key])
+                .map((a) => `${a.label} (${TYPE_LABELS[a.type].toLowerCase()})`)
+                .join(", ")}
+            </p>
+          ) : null}
           {parsed.mapping.ignored.length ? (
             <p className="mt-4 text-sm text-slate-600">
               Ignored columns: <span className="font-mono">{parsed.mapping.ignored.join(", ")}</span>
@@ -203,6 +232,11 @@ export const ImportEmployees = ({ slug }: { slug: string }) => {
                 {IMPORT_FIELDS.filter((f) => parsed.mapping.fields[f]).map((f) => (
                   <Th key={f}>{FIELD_LABELS[f]}</Th>
                 ))}
+                {attributes
+                  .filter((a) => parsed.mapping.attributes[a.key])
+                  .map((a) => (
+                    <Th key={`attr-${a.key}`}>{a.label}</Th>
+                  ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -214,6 +248,13 @@ export const ImportEmployees = ({ slug }: { slug: string }) => {
                       <span className="block truncate">{r[f] ?? ""}</span>
                     </Td>
                   ))}
+                  {attributes
+                    .filter((a) => parsed.mapping.attributes[a.key])
+                    .map((a) => (
+                      <Td key={`attr-${a.key}`} className="max-w-[14rem]">
+                        <span className="block truncate">{r.attributes?.[a.key] ?? ""}</span>
+                      </Td>
+                    ))}
                 </tr>
               ))}
             </tbody>

@@ -24,6 +24,8 @@ export type TCardDto = {
   saved: boolean;
   fields: TCardFieldDto[];
   values: Record<string, string | null>;
+  /** Labels of custom attribute fields ("attr.badgeId" → "Badge ID"), for the card preview. */
+  labels: Record<string, string>;
 };
 
 export const ZCardFieldChange = z.discriminatedUnion("action", [

@@ -30,19 +30,79 @@ const ALIASES: Record<TImportField, string[]> = {
 
 const normalize = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, "");
 
-export type TColumnMapping = { fields: Partial<Record<TImportField, string>>; ignored: string[] };
+/** The export's columns; the first eight are the ones the importer reads back. */
+export const EXPORT_COLUMNS = [
+  "Name",
+  "Email",
+  "First name",
+  "Last name",
+  "Job title",
+  "Department",
+  "Location",
+  "Phone",
+  "Mobile",
+  "Organization",
+  "Employee number",
+  "Status",
+  "Pending activation",
+  "IdP user name",
+  "External ID",
+  "Muster ID",
+  "Created",
+  "Last change",
+] as const;
 
-/** Which header feeds which field; the first matching header wins, the rest are ignored. */
-export const mapColumns = (headers: string[]): TColumnMapping => {
+/** A declared custom attribute, as the CSV sees it. */
+export type TCsvAttribute = { key: string; label: string };
+
+const RESERVED = new Set([...EXPORT_COLUMNS.map(normalize), ...Object.values(ALIASES).flat()]);
+
+/** Headers the CSV already uses (lower-case, letters and digits): no attribute key may be one. */
+export const RESERVED_COLUMN_KEYS: ReadonlySet<string> = RESERVED;
+
+/**
+ * The CSV header of each custom attribute: its label, or its key when the label would be taken for
+ * something else (a built-in column such as "Email", or an earlier attribute's label).
+ */
+export const attributeHeaders = (attributes: TCsvAttribute[]): Map<string, string> => {
+  const keys = new Map(attributes.map((a) => [normalize(a.key), a.key]));
+  const taken = new Set(RESERVED);
+  const out = new Map<string, string>();
+  for (const a of attributes) {
+    const label = normalize(a.label);
+    // A label may read like its own key ("Badge number" / badgeNumber), not like another's.
+    const otherKey = keys.has(label) && keys.get(label) !== a.key;
+    const header = label && !taken.has(label) && !otherKey ? a.label : a.key;
+    taken.add(normalize(header));
+    out.set(a.key, header);
+  }
+  return out;
+};
+
+export type TColumnMapping = { fields: Partial<Record<TImportField, string>>; attributes: Record<string, string>; ignored: string[] };
+
+/**
+ * Which header feeds which field; the first matching header wins, the rest are ignored. A custom
+ * attribute's column is headed by its label or its key (attributeHeaders says which the export uses).
+ */
+export const mapColumns = (headers: string[], attributes: TCsvAttribute[] = []): TColumnMapping => {
   const fields: Partial<Record<TImportField, string>> = {};
+  const byHeader = new Map<string, string>();
+  for (const [key, header] of attributeHeaders(attributes)) {
+    byHeader.set(header.trim().toLowerCase(), key);
+    if (!byHeader.has(key.toLowerCase())) byHeader.set(key.toLowerCase(), key);
+  }
+  const attrs: Record<string, string> = {};
   const ignored: string[] = [];
   for (const header of headers) {
     const key = normalize(header);
     const field = IMPORT_FIELDS.find((f) => ALIASES[f].includes(key));
+    const attribute = field ? undefined : byHeader.get(header.trim().toLowerCase());
     if (field && !fields[field]) fields[field] = header;
+    else if (attribute && !attrs[attribute]) attrs[attribute] = header;
     else if (header.trim() !== "") ignored.push(header);
   }
-  return { fields, ignored };
+  return { fields, attributes: attrs, ignored };
 };
 
 const cell = z.string().max(1000, { error: "A cell has at most 1000 characters" }).optional();
@@ -58,6 +118,11 @@ export const ZImportRow = z.object({
   department: cell,
   location: cell,
   phone: cell,
+  /** Custom attribute cells by attribute key (non-empty ones only). */
+  attributes: z
+    .record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, { error: "Not an attribute key" }), z.string().max(1000, { error: "A cell has at most 1000 characters" }))
+    .refine((r) => Object.keys(r).length <= 100, { error: "At most 100 attribute columns" })
+    .optional(),
   /** Set by the browser when an earlier row of the same file has this email. */
   duplicateOf: z.number().int().min(2).optional(),
 });
@@ -89,6 +154,12 @@ export const toImportRows = (records: Record<string, unknown>[], mapping: TColum
         row[field] = value;
         blank = false;
       }
+    }
+    for (const [key, header] of Object.entries(mapping.attributes ?? {})) {
+      const value = String(record[header] ?? "").trim();
+      if (!value) continue;
+      row.attributes = { ...row.attributes, [key]: value };
+      blank = false;
     }
     if (blank && Object.values(record).every((v) => String(v ?? "").trim() === "")) return;
     const key = row.email?.toLowerCase();

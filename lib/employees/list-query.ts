@@ -1,6 +1,7 @@
 // What the employees table can ask for: shared by the page (server), the JSON route and the
 // client table, so the three agree on tabs, sorts and limits.
 import { z } from "zod";
+import { MAX_ATTRIBUTE_COLUMNS, type TAttributeColumn, type TShownValue } from "@/lib/attributes/values-dto";
 
 export const EMPLOYEE_TABS = ["all", "synced", "linked", "manual", "archived", "pending"] as const;
 export type TEmployeeTab = (typeof EMPLOYEE_TABS)[number];
@@ -20,6 +21,9 @@ export const TAB_LABELS: Record<TEmployeeTab, string> = {
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** "badgeId,costCenter" → ["badgeId", "costCenter"], once each. */
+export const columnKeys = (cols: string): string[] => [...new Set(cols.split(",").map((c) => c.trim()).filter(Boolean))];
+
 export const ZEmployeeListQuery = z.object({
   tab: z.enum(EMPLOYEE_TABS, { error: "tab must be one of all, synced, linked, manual, archived, pending" }).default("all"),
   q: z.string().trim().max(200, { error: "Search for at most 200 characters" }).default(""),
@@ -32,6 +36,14 @@ export const ZEmployeeListQuery = z.object({
     .min(1, { error: "pageSize must be at least 1" })
     .max(MAX_PAGE_SIZE, { error: `pageSize is at most ${MAX_PAGE_SIZE}` })
     .default(DEFAULT_PAGE_SIZE),
+  /** Custom attribute columns, by key: "badgeId,costCenter". */
+  cols: z
+    .string()
+    .trim()
+    .max(400, { error: "cols is at most 400 characters" })
+    .regex(/^[a-zA-Z0-9]*(?:,[a-zA-Z0-9]+)*$/, { error: "cols is a comma-separated list of attribute keys" })
+    .refine((c) => columnKeys(c).length <= MAX_ATTRIBUTE_COLUMNS, { error: `Choose at most ${MAX_ATTRIBUTE_COLUMNS} attribute columns` })
+    .default(""),
 });
 export type TEmployeeListQuery = z.infer<typeof ZEmployeeListQuery>;
 
@@ -42,7 +54,7 @@ export const queryInput = (params: URLSearchParams | Record<string, string | str
     const s = Array.isArray(v) ? v[0] : v;
     return s === null || s === undefined || s === "" ? undefined : s;
   };
-  return { tab: get("tab"), q: get("q"), sort: get("sort"), dir: get("dir"), page: get("page"), pageSize: get("pageSize") };
+  return { tab: get("tab"), q: get("q"), sort: get("sort"), dir: get("dir"), page: get("page"), pageSize: get("pageSize"), cols: get("cols") };
 };
 
 /** For pages: a hand-edited URL falls back to the defaults instead of failing. */
@@ -80,6 +92,8 @@ export type TEmployeeRow = {
   status: TEmployeeStatus;
   pendingActivation: boolean;
   updatedAt: string;
+  /** Values of the chosen custom attribute columns, by key (absent when the employee has none). */
+  attributes?: Record<string, TShownValue>;
 };
 
 export type TEmployeeCounts = Record<TEmployeeTab, number>;
@@ -92,4 +106,6 @@ export type TEmployeeList = {
   seats: number;
   page: number;
   pageSize: number;
+  /** The custom attribute columns asked for (cols), in the workspace's order. */
+  columns?: TAttributeColumn[];
 };

@@ -4,6 +4,7 @@ import "server-only";
 import type { TCardDto, TCardFieldDto } from "@/lib/cards/editor";
 import { db } from "@/lib/db/client";
 import { cardRecord, fieldLabel, isApplied, isIdpKey, STANDARD_FIELD_KEYS } from "@/lib/provisioning/card-fields";
+import { cardAttributes } from "./card-attributes";
 import { baseCardRows, CARD_EMPLOYEE_SELECT, idpValuesOf, SETTINGS_SELECT } from "./card-source";
 
 export const getCard = async (workspaceId: string, employeeId: string): Promise<TCardDto | null> => {
@@ -18,20 +19,28 @@ export const getCard = async (workspaceId: string, employeeId: string): Promise<
   const idpOwned = e.scimDoc !== null;
   const idp = (await idpValuesOf(db, workspaceId, e, settings)) ?? {};
   const saved = e.cardFields.length > 0;
-  const rows = saved ? e.cardFields : (await baseCardRows(db, workspaceId, e, settings)).map((r) => ({ ...r, updatedAt: null }));
+  const attrs = await cardAttributes(workspaceId, e.id);
+  const labels = Object.fromEntries(attrs.map((a) => [a.field, a.label]));
+  const base = saved ? e.cardFields : (await baseCardRows(db, workspaceId, e, settings)).map((r) => ({ ...r, updatedAt: null }));
+  // An on-card attribute the card has no row for yet shows the employee's value, linked and locked.
+  const have = new Set(base.map((r) => r.key));
+  const rows = [...base, ...attrs.filter((a) => !have.has(a.field) && a.value !== null).map((a) => ({ key: a.field, value: a.value, linked: true, locked: true, updatedAt: null }))];
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  const keys = [...STANDARD_FIELD_KEYS, ...rows.map((r) => r.key).filter((k) => !STANDARD_FIELD_KEYS.includes(k)).sort()];
+  const attrKeys = attrs.map((a) => a.field);
+  const keys = [...STANDARD_FIELD_KEYS, ...attrKeys, ...rows.map((r) => r.key).filter((k) => !STANDARD_FIELD_KEYS.includes(k) && !attrKeys.includes(k)).sort()];
+  const attrValue = new Map(attrs.map((a) => [a.field, a.value]));
   const fields = keys.map((key): TCardFieldDto => {
     const row = byKey.get(key);
-    const fromIdp = idpOwned && isApplied(key, settings);
+    const isAttr = attrValue.has(key);
+    const fromIdp = idpOwned && (isApplied(key, settings) || isAttr);
     return {
       key,
-      label: fieldLabel(key),
+      label: labels[key] ?? fieldLabel(key),
       value: row?.value ?? null,
       onCard: !!row,
       linked: row ? row.linked && fromIdp : false,
       locked: row?.locked ?? true,
-      idpValue: fromIdp ? ((idp as Record<string, string | null>)[key] ?? null) : null,
+      idpValue: fromIdp ? (isAttr ? (attrValue.get(key) ?? null) : ((idp as Record<string, string | null>)[key] ?? null)) : null,
       fromIdp,
       switchedOff: idpOwned && isIdpKey(key) && !isApplied(key, settings),
       updatedAt: row?.updatedAt ? row.updatedAt.toISOString() : null,
@@ -43,6 +52,7 @@ export const getCard = async (workspaceId: string, employeeId: string): Promise<
     saved,
     fields,
     values: cardRecord(rows),
+    labels,
   };
 };
 

@@ -3,19 +3,26 @@
 // the IdP's current value again.
 import "server-only";
 import { z } from "zod";
+import { ATTRIBUTE_KEY_PATTERN, CARD_FIELD_PREFIX } from "@/lib/attributes/declaration";
 import { ZCardFieldChange, type TCardFieldChange } from "@/lib/cards/editor";
 import { db } from "@/lib/db/client";
 import { FIELD_KEY_PATTERN, fieldLabel, isApplied, isIdpKey } from "@/lib/provisioning/card-fields";
 import { UserError } from "@/lib/server/errors";
+import { cardAttributes } from "./card-attributes";
 import { CARD_EMPLOYEE_SELECT, ensureCard, idpValuesOf, SETTINGS_SELECT } from "./card-source";
 
-export const ZFieldKey = z.string().regex(FIELD_KEY_PATTERN, { error: "Not a card field name" });
+// A standard or template field ("title", "costCenter"), or a custom attribute's ("attr.badgeId").
+export const ZFieldKey = z.string().refine((k) => FIELD_KEY_PATTERN.test(k) || (k.startsWith(CARD_FIELD_PREFIX) && ATTRIBUTE_KEY_PATTERN.test(k.slice(CARD_FIELD_PREFIX.length))), { error: "Not a card field name" });
 
 const IMAGE_KEYS = new Set(["photoUrl", "companyLogoUrl"]);
 
 export const updateCardField = async (workspaceId: string, employeeId: string, key: string, change: TCardFieldChange) => {
   ZFieldKey.parse(key);
   const data = ZCardFieldChange.parse(change);
+  // A custom attribute's field exists while its attribute is declared and on cards (read before
+  // the transaction: a read outside it would wait for it on SQLite's one connection).
+  const attr = key.startsWith(CARD_FIELD_PREFIX) ? (await cardAttributes(workspaceId, employeeId)).find((a) => a.field === key) : undefined;
+  if (key.startsWith(CARD_FIELD_PREFIX) && !attr) throw new UserError("No custom attribute on cards has that field name", "key", "not_found");
   return db.$transaction(async (tx) => {
     const [e, settings] = await Promise.all([
       tx.employee.findFirst({ where: { id: employeeId, workspaceId }, select: CARD_EMPLOYEE_SELECT }),
@@ -24,7 +31,7 @@ export const updateCardField = async (workspaceId: string, employeeId: string, k
     if (!e || !settings) throw new UserError("No employee with that id in this workspace", "employeeId", "not_found");
     await ensureCard(tx, workspaceId, e, settings);
     const where = { employeeId_key: { employeeId: e.id, key }, workspaceId };
-    const label = fieldLabel(key);
+    const label = attr?.label ?? fieldLabel(key);
 
     switch (data.action) {
       case "edit": {
@@ -34,13 +41,17 @@ export const updateCardField = async (workspaceId: string, employeeId: string, k
         return { key, message: `${label} saved. It is no longer synced with the identity provider.` };
       }
       case "unlock":
-        await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value: null, linked: false, locked: false }, update: { locked: false, linked: false } });
+        await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value: attr?.value ?? null, linked: false, locked: false }, update: { locked: false, linked: false } });
         return { key, message: `${label} unlocked: the employee can edit it. It is no longer synced with the identity provider.` };
       case "lock":
-        await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value: null, linked: false, locked: true }, update: { locked: true } });
+        await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value: attr?.value ?? null, linked: false, locked: true }, update: { locked: true } });
         return { key, message: `${label} locked: the employee can no longer edit it.` };
       case "relink": {
         if (!e.scimDoc) throw new UserError("This employee was added in Muster: there is no identity provider value to relink to.", "key");
+        if (attr) {
+          await tx.cardField.upsert({ where, create: { workspaceId, employeeId: e.id, key, value: attr.value, linked: true, locked: true }, update: { value: attr.value, linked: true } });
+          return { key, message: `${label} relinked: it shows the identity provider's value again and follows its changes.` };
+        }
         if (isIdpKey(key) && !isApplied(key, settings)) throw new UserError(`The workspace does not apply the identity provider's ${label.toLowerCase()} (Settings).`, "key");
         if (!isIdpKey(key)) throw new UserError(`${label} does not come from the identity provider.`, "key");
         const idp = (await idpValuesOf(tx, workspaceId, e, settings)) ?? {};

@@ -4,7 +4,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import type { TEmployeeCounts, TEmployeeList, TEmployeeListQuery, TEmployeeRow, TEmployeeSort, TEmployeeStatus, TEmployeeTab } from "@/lib/employees/list-query";
+import { attributeColumns } from "@/lib/server/attributes/list-attribute-values";
+import { columnKeys, type TEmployeeCounts, TEmployeeList, TEmployeeListQuery, TEmployeeRow, TEmployeeSort, TEmployeeStatus, TEmployeeTab } from "@/lib/employees/list-query";
 import { employeeWhere, searchBranches, searchWhere } from "./employee-where";
 
 type Dir = "asc" | "desc";
@@ -145,8 +146,17 @@ export const countSeats = async (workspaceId: string) => {
   return byStatus.reduce((n, g) => n + (g.status === "ARCHIVED" ? 0 : g._count._all), 0);
 };
 
-export const listEmployees = async (workspaceId: string, query: TEmployeeListQuery): Promise<TEmployeeList> => {
+const listRows = async (workspaceId: string, query: TEmployeeListQuery): Promise<TEmployeeList> => {
   if (!searchBranches(query.q).length) return listFromDatabase(workspaceId, { ...query, q: "" });
   const matches = await collectMatches(workspaceId, query.q);
   return matches ? listFromMatches(workspaceId, query, matches) : listFromDatabase(workspaceId, query);
+};
+
+/** One page of employees, with the custom attribute columns asked for (read for the page's rows at once). */
+export const listEmployees = async (workspaceId: string, query: TEmployeeListQuery): Promise<TEmployeeList> => {
+  const list = await listRows(workspaceId, query);
+  const keys = columnKeys(query.cols);
+  if (!keys.length) return list;
+  const { columns, values } = await attributeColumns(workspaceId, list.rows.map((r) => r.id), keys);
+  return { ...list, columns, rows: list.rows.map((r) => ({ ...r, attributes: values.get(r.id) ?? {} })) };
 };

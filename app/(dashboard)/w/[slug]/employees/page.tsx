@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmployeesTable } from "@/components/employees/employees-table";
 import { parseListQueryLenient } from "@/lib/employees/list-query";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
+import { listDeclarations } from "@/lib/server/attributes/list-attributes";
 import { listEmployees } from "@/lib/server/employees/list-employees";
 
 export const metadata: Metadata = { title: "Employees" };
@@ -12,8 +13,9 @@ const EmployeesPage = async ({ params, searchParams }: Props) => {
   const { slug } = await params;
   const { workspace } = await requireWorkspaceAdmin(slug);
   const query = parseListQueryLenient(await searchParams);
-  const data = await listEmployees(workspace.id, query);
-  return <EmployeesTable slug={workspace.slug} initialQuery={query} initialData={data} />;
+  const [data, declared] = await Promise.all([listEmployees(workspace.id, query), listDeclarations(workspace.id)]);
+  const attributes = declared.map(({ key, label, type }) => ({ key, label, type }));
+  return <EmployeesTable slug={workspace.slug} initialQuery={query} initialData={data} attributes={attributes} />;
 };
 
 export default EmployeesPage;

@@ -9,6 +9,7 @@ import { Alert, timeAgo } from "@/components/ui";
 import { useEvent } from "@/hooks/use-event";
 import { clientLabel, formatDuration, formatLogTime, prettyBody, readablePath } from "@/lib/events/format";
 import type { EventDetail } from "@/lib/events/dto";
+import { ignoredNote, type TIgnoredNote } from "@/lib/attributes/ignored";
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-[8rem_1fr] gap-3 py-2">
@@ -48,7 +49,34 @@ const CopyLink = () => {
   );
 };
 
-const Detail = ({ e }: { e: EventDetail }) => (
+// Attributes /Schemas does not declare were dropped: each one that could be declared links to the
+// attributes page with the form pre-filled.
+const Ignored = ({ slug, items }: { slug: string; items: TIgnoredNote["ignored"] }) => (
+  <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="event-ignored">
+    <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Ignored: not in /Schemas, so not stored</h4>
+    <ul className="mt-2 space-y-2">
+      {items.map((i) => (
+        <li key={i.path} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <code className="min-w-0 break-all font-mono text-xs text-slate-800">{i.path}</code>
+          {i.declarable ? (
+            <Link
+              href={`/w/${slug}/attributes?${new URLSearchParams({ path: i.path, label: i.label }).toString()}`}
+              className="shrink-0 text-xs font-medium text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700"
+            >
+              Add as a custom attribute<span className="sr-only"> ({i.path})</span>
+            </Link>
+          ) : (
+            <span className="text-xs text-slate-500">not a path Muster can store: check the mapping in your identity provider</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  </div>
+);
+
+const Detail = ({ e, slug }: { e: EventDetail; slug: string }) => {
+  const note = ignoredNote(e.summary, e.requestBody);
+  return (
   <div className="space-y-6">
     {e.advice ? (
       <section className={e.status >= 500 ? "rounded-lg border border-red-200 bg-red-50 p-4" : "rounded-lg border border-amber-200 bg-amber-50 p-4"} data-testid="event-advice">
@@ -63,8 +91,9 @@ const Detail = ({ e }: { e: EventDetail }) => (
     <section>
       <h3 className="text-sm font-semibold text-slate-900">What happened</h3>
       <p className="mt-1 text-sm text-slate-700" data-testid="event-summary">
-        {e.summary ?? (e.status >= 400 ? "Nothing was changed: the request failed." : "Nothing was changed.")}
+        {note.summary ?? (note.ignored.length ? "Nothing Muster stores was changed." : e.status >= 400 ? "Nothing was changed: the request failed." : "Nothing was changed.")}
       </p>
+      {note.ignored.length ? <Ignored slug={slug} items={note.ignored} /> : null}
     </section>
 
     <dl className="divide-y divide-slate-100 border-y border-slate-100">
@@ -122,7 +151,8 @@ const Detail = ({ e }: { e: EventDetail }) => (
       <CopyLink />
     </div>
   </div>
-);
+  );
+};
 
 type Props = { slug: string; id: string | null; initial: EventDetail | null; onClose: () => void };
 
@@ -180,7 +210,7 @@ export const EventDrawer = ({ slug, id, initial, onClose }: Props) => {
           </header>
           <div className="flex-1 px-6 py-5">
             {data ? (
-              <Detail e={data} />
+              <Detail e={data} slug={slug} />
             ) : error ? (
               <Alert>{(error as { status?: number }).status === 404 ? "This request is not in this workspace's provisioning log." : `Could not load the request: ${error.message}`}</Alert>
             ) : isPending ? (

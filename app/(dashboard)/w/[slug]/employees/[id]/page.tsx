@@ -13,6 +13,7 @@ import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
 import { employeeRole } from "@/lib/server/employees/employee-role";
 import { employeeTimeline } from "@/lib/server/employees/employee-timeline";
 import { getEmployee, type TEmployeeDetail } from "@/lib/server/employees/get-employee";
+import { employeeAttributes } from "@/lib/server/attributes/list-attribute-values";
 
 export const metadata: Metadata = { title: "Employee" };
 
@@ -72,9 +73,10 @@ const Avatar = ({ e, name }: { e: TEmployeeDetail; name: string }) => {
 const EmployeePage = async ({ params }: Props) => {
   const { slug, id } = await params;
   const { workspace } = await requireWorkspaceAdmin(slug);
-  const [e, timeline] = await Promise.all([getEmployee(workspace.id, id), employeeTimeline(workspace.id, id)]);
+  const [e, timeline, attributes] = await Promise.all([getEmployee(workspace.id, id), employeeTimeline(workspace.id, id), employeeAttributes(workspace.id, id)]);
   if (!e) notFound();
   const role = await employeeRole(workspace.id, e.role, e.roleSource);
+  const withValue = attributes.filter((a) => a.value !== null);
 
   const base = `/w/${workspace.slug}`;
   const name = e.displayName || e.email || "Unnamed employee";
@@ -137,6 +139,39 @@ const EmployeePage = async ({ params }: Props) => {
               {e.costCenter ? <Item label="Cost center">{e.costCenter}</Item> : null}
             </dl>
           </Panel>
+
+          {attributes.length ? (
+            <Panel labelledBy="attributes-heading">
+              <div className="flex items-baseline justify-between gap-4">
+                <SectionTitle id="attributes-heading">Custom attributes</SectionTitle>
+                <Link href={`${base}/attributes`} className="text-sm font-medium text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700">
+                  Manage
+                </Link>
+              </div>
+              {withValue.length ? (
+                <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2" data-testid="custom-attributes">
+                  {withValue.map((a) => (
+                    <Item key={a.key} label={a.label}>
+                      {a.value?.ref ? (
+                        <Link href={`${base}/employees/${a.value.ref.id}`} className="text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700">
+                          {a.value.ref.name}
+                        </Link>
+                      ) : (
+                        a.value?.text
+                      )}
+                    </Item>
+                  ))}
+                </dl>
+              ) : null}
+              {withValue.length < attributes.length ? (
+                <p className="mt-4 text-sm text-slate-500">
+                  {withValue.length
+                    ? `No value yet for ${attributes.filter((a) => a.value === null).map((a) => a.label).join(", ")}.`
+                    : `No value yet for any of the ${attributes.length} declared ${attributes.length === 1 ? "attribute" : "attributes"}: ${idpOwned ? `${idp} has not sent them` : "import them from a CSV file"}.`}
+                </p>
+              ) : null}
+            </Panel>
+          ) : null}
 
           <Panel labelledBy="org-heading">
             <SectionTitle id="org-heading">Reporting line and groups</SectionTitle>

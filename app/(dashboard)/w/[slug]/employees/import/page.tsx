@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ImportEmployees } from "@/components/employees/import-employees";
 import { PageHeader } from "@/components/ui";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
+import { listDeclarations } from "@/lib/server/attributes/list-attributes";
 
 export const metadata: Metadata = { title: "Import employees" };
 
@@ -11,6 +12,7 @@ type Props = { params: Promise<{ slug: string }> };
 const ImportPage = async ({ params }: Props) => {
   const { slug } = await params;
   const { workspace } = await requireWorkspaceAdmin(slug);
+  const attributes = (await listDeclarations(workspace.id)).map(({ key, label, type }) => ({ key, label, type }));
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -23,7 +25,7 @@ const ImportPage = async ({ params }: Props) => {
         <span className="text-slate-600">Import</span>
       </nav>
       <PageHeader title="Import employees from CSV" description="Add or update manual employees in bulk. Nothing is written until you confirm the columns." />
-      <ImportEmployees slug={workspace.slug} />
+      <ImportEmployees slug={workspace.slug} attributes={attributes} />
     </div>
   );
 };
