@@ -65,7 +65,7 @@ export const AttributeManager = ({ slug, initialAttributes, prefill }: Props) =>
 
   const onSaved = (a: TAttributeDto, created: boolean) => {
     setEditing(null);
-    setNotice({ tone: "success", text: created ? `“${a.label}” is declared. Map ${a.scimPath} in your identity provider; values arrive with its next sync.` : `“${a.label}” is saved.` });
+    setNotice({ tone: "success", text: created ? `“${a.label}” is declared. Map ${a.scimPath} in your identity provider. Values arrive as it sends each user: new and changed users on its next cycle; to send everyone now, restart provisioning (Entra ID: Provisioning → Restart provisioning; Okta: Push or re-assign the app).` : `“${a.label}” is saved.` });
     // Drop ?path=…&label=… so a reload does not open the form again.
     if (created && window.location.search) window.history.replaceState(null, "", window.location.pathname);
     void refresh();

@@ -28,16 +28,17 @@ export const valuesOf = async (workspaceId: string, employeeIds: string[], attri
 
 const referenceNames = async (workspaceId: string, values: Value[], decls: Map<string, Decl>) => {
   const ids = [...new Set(values.filter((v) => decls.get(v.attributeId)?.type === "reference").map((v) => v.value))];
-  if (!ids.length) return new Map<string, string>();
-  const people = await db.employee.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, displayName: true, email: true } });
-  return new Map(people.map((p) => [p.id, p.displayName || p.email || "Unnamed employee"]));
+  if (!ids.length) return new Map<string, { id: string; name: string }>();
+  // A reference holds the SCIM id of a provisioned user (what the IdP sent), else the employee's id.
+  const people = await db.employee.findMany({ where: { workspaceId, OR: [{ id: { in: ids } }, { scimId: { in: ids } }] }, select: { id: true, scimId: true, displayName: true, email: true } });
+  return new Map(people.flatMap((p) => (p.scimId ? [p.id, p.scimId] : [p.id]).map((k) => [k, { id: p.id, name: p.displayName || p.email || "Unnamed employee" }] as const)));
 };
 
-const shown = (d: Decl, value: string, names: Map<string, string>): TShownValue => {
+const shown = (d: Decl, value: string, names: Map<string, { id: string; name: string }>): TShownValue => {
   if (d.type !== "reference") return { text: formatValue(d.type, value) };
-  const name = names.get(value);
+  const to = names.get(value);
   // A reference to an employee who no longer exists (or never did here) shows the id it holds.
-  return name ? { text: name, ref: { id: value, name } } : { text: value };
+  return to ? { text: to.name, ref: to } : { text: value };
 };
 
 /** The columns asked for (by key, unknown keys dropped) and each employee's values of them. */

@@ -81,7 +81,14 @@ const attributeCells = async (workspaceId: string, decls: Decl[], ids: string[])
   const rows = await valuesOf(workspaceId, ids, decls.map((d) => d.id));
   const index = new Map(decls.map((d, i) => [d.id, i]));
   const refIds = [...new Set(rows.filter((r) => decls[index.get(r.attributeId) ?? -1]?.type === "reference").map((r) => r.value))];
-  const emails = refIds.length ? new Map((await db.employee.findMany({ where: { workspaceId, id: { in: refIds } }, select: { id: true, email: true } })).map((e) => [e.id, e.email])) : new Map<string, string | null>();
+  // A reference holds the SCIM id of a provisioned user, else the employee's id: either finds its email.
+  const emails = refIds.length
+    ? new Map(
+        (await db.employee.findMany({ where: { workspaceId, OR: [{ id: { in: refIds } }, { scimId: { in: refIds } }] }, select: { id: true, scimId: true, email: true } })).flatMap((e) =>
+          (e.scimId ? [e.id, e.scimId] : [e.id]).map((k) => [k, e.email] as const),
+        ),
+      )
+    : new Map<string, string | null>();
   for (const r of rows) {
     const i = index.get(r.attributeId);
     if (i === undefined) continue;

@@ -78,15 +78,17 @@ const resolveReferences = async (workspaceId: string, rows: TImportRow[], decls:
   const list = [...cells];
   const found = await db.employee.findMany({
     where: { workspaceId, OR: [{ id: { in: list } }, { emailKey: { in: list.map((c) => c.toLowerCase()) } }] },
-    select: { id: true, emailKey: true, status: true },
+    select: { id: true, scimId: true, emailKey: true, status: true },
     orderBy: { updatedAt: "desc" },
   });
   const out = new Map<string, string>();
+  // The value stored is what SCIM reads back: a provisioned user's SCIM id, else the employee's id.
+  const ref = (e: (typeof found)[number]) => e.scimId ?? e.id;
   // An id names one employee; an email the live one before an archived one.
   for (const e of [...found].sort((a, b) => Number(a.status === "ARCHIVED") - Number(b.status === "ARCHIVED"))) {
-    if (e.emailKey && !out.has(e.emailKey)) out.set(e.emailKey, e.id);
+    if (e.emailKey && !out.has(e.emailKey)) out.set(e.emailKey, ref(e));
   }
-  for (const e of found) out.set(e.id.toLowerCase(), e.id);
+  for (const e of found) out.set(e.id.toLowerCase(), ref(e));
   return out;
 };
 
