@@ -7,11 +7,13 @@ import { ArchiveControls } from "@/components/employees/archive-controls";
 import { SendActivationButton } from "@/components/employees/send-activation-button";
 import { statusExplanation } from "@/components/employees/employee-status";
 import { EmployeeTimeline } from "@/components/employees/employee-timeline";
+import { RoleSelect } from "@/components/employees/role-select";
 import { StatusBadge } from "@/components/employees/status-badge";
 import { Badge, formatDateTime } from "@/components/ui";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
 import { employeeTimeline } from "@/lib/server/employees/employee-timeline";
 import { getEmployee, type TEmployeeDetail } from "@/lib/server/employees/get-employee";
+import { listRoleNames } from "@/lib/server/roles/list-roles";
 
 export const metadata: Metadata = { title: "Employee" };
 
@@ -71,7 +73,7 @@ const Avatar = ({ e, name }: { e: TEmployeeDetail; name: string }) => {
 const EmployeePage = async ({ params }: Props) => {
   const { slug, id } = await params;
   const { workspace } = await requireWorkspaceAdmin(slug);
-  const [e, timeline] = await Promise.all([getEmployee(workspace.id, id), employeeTimeline(workspace.id, id)]);
+  const [e, timeline, roles] = await Promise.all([getEmployee(workspace.id, id), employeeTimeline(workspace.id, id), listRoleNames(workspace.id)]);
   if (!e) notFound();
 
   const base = `/w/${workspace.slug}`;
@@ -186,13 +188,15 @@ const EmployeePage = async ({ params }: Props) => {
               <Item label="Status">
                 <StatusBadge status={e.status} />
               </Item>
-              <Item label="Role">{e.role.charAt(0) + e.role.slice(1).toLowerCase()}</Item>
               <Item label="Activation">
                 {e.activatedAt ? `Activated on ${formatDateTime(e.activatedAt)}` : e.status === "ARCHIVED" ? "Not activated (archived)" : "Pending: has not activated their Muster account yet"}
               </Item>
               <Item label="Added">{formatDateTime(e.createdAt)}</Item>
               <Item label="Last change">{formatDateTime(e.updatedAt)}</Item>
             </dl>
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <RoleSelect slug={workspace.slug} employeeId={e.id} roles={roles} role={e.role} roleSource={e.roleSource} />
+            </div>
             {pending && e.email ? (
               <div className="mt-4 border-t border-slate-100 pt-4">
                 <SendActivationButton slug={workspace.slug} employees={[{ id: e.id, name }]} align="start" />
