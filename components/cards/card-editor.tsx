@@ -147,12 +147,12 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
       ) : null}
 
       {card ? (
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
           <div className="min-w-0 space-y-3">
             {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
             {!card.employee.idpOwned ? <Alert tone="info">Added in Muster: no identity provider keeps this card in sync.</Alert> : null}
             {!card.saved ? <p className="text-sm text-slate-500">This card shows the employee&apos;s profile as it is; it is saved the first time you change a field.</p> : null}
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
+            <div className="relative overflow-x-auto rounded-lg border border-slate-200">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <caption className="sr-only">Card fields of {card.employee.name}</caption>
                 <thead className="bg-slate-50">

@@ -31,7 +31,7 @@ export const RoleSelect = ({ slug, employeeId, roles, role, roleSource }: Props)
   };
 
   return (
-    <form onSubmit={onSubmit} className="space-y-2" aria-label="Role">
+    <form onSubmit={onSubmit} className="space-y-2" aria-label="Change role">
       <label htmlFor="employee-role" className="block text-xs font-semibold uppercase tracking-wide text-slate-500">
         Role
       </label>

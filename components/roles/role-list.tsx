@@ -24,7 +24,7 @@ export const RoleList = ({ slug, initial }: { slug: string; initial: TRoleDto[] 
         title="Roles"
         description="Every employee holds one role. It decides what they can do in Muster: see colleagues' cards, edit their own card, appear in the public directory."
         actions={
-          <Button type="button" onClick={() => (setNotice(null), setEditing("new"))}>
+          <Button type="button" className="whitespace-nowrap" onClick={() => (setNotice(null), setEditing("new"))}>
             New role
           </Button>
         }
