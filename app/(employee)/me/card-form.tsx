@@ -53,7 +53,7 @@ export const CardForm = ({ fields, preview, readOnlyReason = null }: Props) => {
   };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[420px_1fr]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[420px_minmax(0,1fr)]">
       <div className="space-y-6">
         <BusinessCard fields={{ ...Object.fromEntries(fields.map((f) => [f.key, f.value])), ...values }} />
         {preview}
