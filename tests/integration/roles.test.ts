@@ -156,6 +156,30 @@ describe.each(engines())("roles on %s", (engine) => {
       expect((await ws.admin(`/api/w/${ws.slug}/roles/SALES_LEAD`)).status).toBe(404);
     });
 
+    it("a delete racing an admin who gives the role to someone never leaves an employee with a deleted role", async () => {
+      const ws = await workspace("race");
+      const ada = await provision(ws, "Ada", "Lovelace");
+      for (let i = 0; i < 6; i++) {
+        const name = `Temp ${i}`;
+        const key = (await createRole(ws.admin, ws.slug, { name })).body.role!.key;
+        const [set, del] = await Promise.all([setRole(ws.admin, ws.slug, ada.id, key), ws.admin(`/api/w/${ws.slug}/roles/${key}`, json("DELETE"))]);
+        const [row] = await sql(app, `SELECT role FROM "Employee" WHERE id = $1`, [ada.id]);
+        const remaining = await sql(app, `SELECT key FROM "Role" WHERE "workspaceId" = $1 AND key = $2`, [ws.workspaceId, key]);
+        // Exactly one wins: the role is given and kept, or deleted and never given.
+        if (del.status === 200) {
+          expect(set.status).toBe(400);
+          expect(remaining).toHaveLength(0);
+          expect(row!.role).not.toBe(key);
+        } else {
+          expect(del.status).toBe(409);
+          expect(set.status).toBe(200);
+          expect(remaining).toHaveLength(1);
+          expect(row!.role).toBe(key);
+          expect((await setRole(ws.admin, ws.slug, ada.id, "MEMBER")).status).toBe(200);
+        }
+      }
+    });
+
     it("every change moves the workspace's policy version (cached policies expire)", async () => {
       const ws = await workspace("policy");
       const version = async () => Number((await sql(app, `SELECT "policyVersion" AS v FROM "Workspace" WHERE id = $1`, [ws.workspaceId]))[0]!.v);

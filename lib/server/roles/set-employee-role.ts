@@ -14,11 +14,13 @@ export type SetRoleActor = { email: string; slug: string };
 export const setEmployeeRole = async (workspaceId: string, employeeId: string, roleKey: string, actor: SetRoleActor) => {
   const started = performance.now();
   return db.$transaction(async (tx) => {
-    const [employee, role] = await Promise.all([
-      tx.employee.findFirst({ where: { id: employeeId, workspaceId }, select: { id: true, role: true, roleSource: true, scimId: true } }),
-      tx.role.findUnique({ where: { workspaceId_key: { workspaceId, key: roleKey } }, select: { key: true, name: true } }),
-    ]);
+    const employee = await tx.employee.findFirst({ where: { id: employeeId, workspaceId }, select: { id: true, role: true, roleSource: true, scimId: true } });
     if (!employee) throw new UserError("No employee with that id in this workspace", "id", "not_found");
+    // Writing the role's row locks it until this transaction ends, so a concurrent delete-role
+    // (which deletes that row first, then counts holders) either waits and sees this employee, or
+    // wins and this finds no role: never an employee holding a deleted role.
+    const claimed = await tx.role.updateMany({ where: { workspaceId, key: roleKey }, data: { key: roleKey } });
+    const role = claimed.count ? await tx.role.findUnique({ where: { workspaceId_key: { workspaceId, key: roleKey } }, select: { key: true, name: true } }) : null;
     if (!role) throw new UserError("This workspace has no such role. Reload the page to see its roles.", "role", "invalid");
     if (employee.role === role.key && employee.roleSource === "admin") return { changed: false, role: role.key, roleSource: "admin" };
     const before = employee.role === role.key ? null : await tx.role.findUnique({ where: { workspaceId_key: { workspaceId, key: employee.role } }, select: { name: true } });
