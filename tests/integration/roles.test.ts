@@ -148,7 +148,16 @@ describe.each(engines())("roles on %s", (engine) => {
       const unknown = await ws.admin(`/api/w/${ws.slug}/roles/SALES_LEAD`, json("DELETE"));
       expect(unknown.status).toBe(409);
       expect(((await unknown.json()) as { error: string }).error).toContain("Choose another role for them in Settings first");
-      await sql(app, `UPDATE "Workspace" SET "unknownRole" = '' WHERE id = $1`, [ws.workspaceId]);
+      await sql(app, `UPDATE "Workspace" SET "unknownRole" = '', "defaultRole" = 'SALES_LEAD' WHERE id = $1`, [ws.workspaceId]);
+      const byDefault = await ws.admin(`/api/w/${ws.slug}/roles/SALES_LEAD`, json("DELETE"));
+      expect(byDefault.status).toBe(409);
+      expect(((await byDefault.json()) as { error: string }).error).toBe("Sales Lead is the workspace's default role. Choose another default role in Settings first.");
+      await sql(app, `UPDATE "Workspace" SET "defaultRole" = 'MEMBER' WHERE id = $1`, [ws.workspaceId]);
+      await sql(app, `INSERT INTO "RoleMapping" (id, "workspaceId", "groupName", role, position) VALUES ($1, $2, 'Sales', 'SALES_LEAD', 0)`, [`rm-${tag()}`, ws.workspaceId]);
+      const byRule = await ws.admin(`/api/w/${ws.slug}/roles/SALES_LEAD`, json("DELETE"));
+      expect(byRule.status).toBe(409);
+      expect(((await byRule.json()) as { error: string }).error).toBe("A group rule gives Sales Lead (members of Sales). Change it in Settings first.");
+      await sql(app, `DELETE FROM "RoleMapping" WHERE "workspaceId" = $1`, [ws.workspaceId]);
 
       const deleted = await ws.admin(`/api/w/${ws.slug}/roles/SALES_LEAD`, json("DELETE"));
       expect(deleted.status).toBe(200);
