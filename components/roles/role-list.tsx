@@ -69,7 +69,7 @@ export const RoleList = ({ slug, initial }: { slug: string; initial: TRoleDto[] 
                   Edit<span className="sr-only"> {r.name}</span>
                 </Button>
                 {r.builtIn ? null : (
-                  <Button type="button" variant="secondary" className="px-3 py-1.5 text-red-700" onClick={() => (setNotice(null), remove.reset(), setDeleting(r))}>
+                  <Button type="button" variant="secondary" className="px-3 py-1.5" onClick={() => (setNotice(null), remove.reset(), setDeleting(r))}>
                     Delete<span className="sr-only"> {r.name}</span>
                   </Button>
                 )}
