@@ -7,6 +7,7 @@ const ITEMS = [
   { href: "", label: "Overview" },
   { href: "/employees", label: "Employees" },
   { href: "/groups", label: "Groups" },
+  { href: "/roles", label: "Roles" },
   { href: "/templates", label: "Card templates" },
   { href: "/attributes", label: "Attributes" },
   { href: "/logs", label: "Provisioning log" },

@@ -105,7 +105,8 @@ test("an admin imports roles with a group rule; a user pushed through SCIM gets 
   await page.goto(`/w/${slug}/employees/${id}`);
   await expect(page.getByRole("heading", { name: "Sam Seller", level: 1 })).toBeVisible();
   const access = page.getByRole("region", { name: "Access" });
-  await expect(access).toContainText("Sales Lead · from your identity provider");
+  await expect(access.getByLabel("Role", { exact: true })).toHaveValue("SALES_LEAD");
+  await expect(access.getByTestId("role-source")).toHaveText("From the identity provider: follows what your identity provider sends while role import is on.");
 
   // The guides on the Connect page.
   await page.goto(`/w/${slug}/connect`);

@@ -147,7 +147,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
       ) : null}
 
       {card ? (
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
           <div className="min-w-0 space-y-3">
             {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
             {!card.employee.idpOwned ? <Alert tone="info">Added in Muster: no identity provider keeps this card in sync.</Alert> : null}

@@ -13,6 +13,9 @@ export const formatShortLogTime = (d: Date | string) =>
 export const formatHour = (d: Date | string) =>
   new Date(d).toLocaleString("en-GB", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
+/** The client of a log entry an admin made in the dashboard (a role set by hand): no SCIM token. */
+export const DASHBOARD_CLIENT = "Muster dashboard";
+
 /** The IdP behind a User-Agent, in the words an admin uses. */
 export const clientLabel = (client: string | null | undefined) => {
   if (!client) return "Unknown client";

@@ -17,9 +17,11 @@ const LockIcon = () => (
   </svg>
 );
 
-type Props = { fields: TCardFieldRow[]; preview: React.ReactNode };
+// readOnlyReason: the employee's role does not allow editing (editCard), so every field is shown
+// read-only with that sentence; the route refuses edits too.
+type Props = { fields: TCardFieldRow[]; preview: React.ReactNode; readOnlyReason?: string | null };
 
-export const CardForm = ({ fields, preview }: Props) => {
+export const CardForm = ({ fields, preview, readOnlyReason = null }: Props) => {
   const router = useRouter();
   const initial = useMemo(() => Object.fromEntries(fields.map((f) => [f.key, f.value ?? ""])), [fields]);
   const [values, setValues] = useState<Record<string, string>>(initial);
@@ -27,8 +29,8 @@ export const CardForm = ({ fields, preview }: Props) => {
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
-  const editable = fields.filter((f) => !f.locked);
-  const locked = fields.filter((f) => f.locked);
+  const editable = readOnlyReason ? [] : fields.filter((f) => !f.locked);
+  const locked = readOnlyReason ? fields : fields.filter((f) => f.locked);
   const changed = Object.fromEntries(editable.filter((f) => (values[f.key] ?? "") !== (initial[f.key] ?? "")).map((f) => [f.key, values[f.key] ?? ""]));
   const dirty = Object.keys(changed).length > 0;
 
@@ -51,7 +53,7 @@ export const CardForm = ({ fields, preview }: Props) => {
   };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[420px_1fr]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[420px_minmax(0,1fr)]">
       <div className="space-y-6">
         <BusinessCard fields={{ ...Object.fromEntries(fields.map((f) => [f.key, f.value])), ...values }} />
         {preview}
@@ -61,10 +63,11 @@ export const CardForm = ({ fields, preview }: Props) => {
         <h2 id="details-heading" className="text-base font-semibold">
           Your details
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          {editable.length
+        <p className="mt-1 text-sm text-slate-600" data-testid="card-edit-note">
+          {readOnlyReason ??
+            (editable.length
             ? "You can change the fields below; the card on the left shows your changes as you type. Once you change a field, it keeps your value when your company's directory changes."
-            : "Your company manages every field of your card. Ask your admin if something is wrong."}
+              : "Your company manages every field of your card. Ask your admin if something is wrong.")}
         </p>
 
         {editable.length ? (

@@ -7,7 +7,7 @@ import { CopyButton } from "@/components/copy-button";
 import { HttpStatusBadge } from "@/components/http-status-badge";
 import { Alert, timeAgo } from "@/components/ui";
 import { useEvent } from "@/hooks/use-event";
-import { clientLabel, formatDuration, formatLogTime, prettyBody, readablePath } from "@/lib/events/format";
+import { clientLabel, DASHBOARD_CLIENT, formatDuration, formatLogTime, prettyBody, readablePath } from "@/lib/events/format";
 import type { EventDetail } from "@/lib/events/dto";
 import { ignoredNote, type TIgnoredNote } from "@/lib/attributes/ignored";
 
@@ -111,6 +111,8 @@ const Detail = ({ e, slug }: { e: EventDetail; slug: string }) => {
             {e.token.name} <span className="font-mono text-xs text-slate-500">{e.token.prefix}…</span>
             {e.token.revoked ? <span className="ml-2 text-xs font-medium text-red-700">revoked since</span> : null}
           </>
+        ) : e.client?.startsWith(DASHBOARD_CLIENT) ? (
+          <span className="text-slate-500">None: an admin made this change in the dashboard</span>
         ) : (
           <span className="text-slate-500">A token that no longer exists</span>
         )}

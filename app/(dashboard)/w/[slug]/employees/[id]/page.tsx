@@ -7,13 +7,14 @@ import { ArchiveControls } from "@/components/employees/archive-controls";
 import { SendActivationButton } from "@/components/employees/send-activation-button";
 import { statusExplanation } from "@/components/employees/employee-status";
 import { EmployeeTimeline } from "@/components/employees/employee-timeline";
+import { RoleSelect } from "@/components/employees/role-select";
 import { StatusBadge } from "@/components/employees/status-badge";
 import { Badge, formatDateTime } from "@/components/ui";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
-import { employeeRole } from "@/lib/server/employees/employee-role";
 import { employeeTimeline } from "@/lib/server/employees/employee-timeline";
 import { getEmployee, type TEmployeeDetail } from "@/lib/server/employees/get-employee";
 import { employeeAttributes } from "@/lib/server/attributes/list-attribute-values";
+import { listRoleNames } from "@/lib/server/roles/list-roles";
 
 export const metadata: Metadata = { title: "Employee" };
 
@@ -73,9 +74,8 @@ const Avatar = ({ e, name }: { e: TEmployeeDetail; name: string }) => {
 const EmployeePage = async ({ params }: Props) => {
   const { slug, id } = await params;
   const { workspace } = await requireWorkspaceAdmin(slug);
-  const [e, timeline, attributes] = await Promise.all([getEmployee(workspace.id, id), employeeTimeline(workspace.id, id), employeeAttributes(workspace.id, id)]);
+  const [e, timeline, attributes, roles] = await Promise.all([getEmployee(workspace.id, id), employeeTimeline(workspace.id, id), employeeAttributes(workspace.id, id), listRoleNames(workspace.id)]);
   if (!e) notFound();
-  const role = await employeeRole(workspace.id, e.role, e.roleSource);
   const withValue = attributes.filter((a) => a.value !== null);
 
   const base = `/w/${workspace.slug}`;
@@ -223,16 +223,15 @@ const EmployeePage = async ({ params }: Props) => {
               <Item label="Status">
                 <StatusBadge status={e.status} />
               </Item>
-              <Item label="Role">
-                {role.name}
-                {role.source ? <span className="text-slate-500"> · {role.source}</span> : null}
-              </Item>
               <Item label="Activation">
                 {e.activatedAt ? `Activated on ${formatDateTime(e.activatedAt)}` : e.status === "ARCHIVED" ? "Not activated (archived)" : "Pending: has not activated their Muster account yet"}
               </Item>
               <Item label="Added">{formatDateTime(e.createdAt)}</Item>
               <Item label="Last change">{formatDateTime(e.updatedAt)}</Item>
             </dl>
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <RoleSelect slug={workspace.slug} employeeId={e.id} roles={roles} role={e.role} roleSource={e.roleSource} />
+            </div>
             {pending && e.email ? (
               <div className="mt-4 border-t border-slate-100 pt-4">
                 <SendActivationButton slug={workspace.slug} employees={[{ id: e.id, name }]} align="start" />
