@@ -25,7 +25,7 @@ const SAFE: readonly HttpMethod[] = ["GET", "HEAD", "OPTIONS"];
 const ROUTES = routeFiles();
 const TARGETS = ROUTES.filter((r) => !(r.pattern in EXCLUDED)).flatMap((r) => r.methods.filter((m) => !SAFE.includes(m)).map((method) => ({ method, pattern: r.pattern })));
 
-type Seed = { slug: string; tokenId: string; inviteId: string; inviteToken: string; employeeId: string; employeeEmail: string; templateId: string; adminId: string; identityId: string };
+type Seed = { slug: string; tokenId: string; inviteId: string; inviteToken: string; employeeId: string; employeeEmail: string; templateId: string; attributeId: string; adminId: string; identityId: string };
 
 // A real value for each dynamic segment, keyed by the segment before it ("tokens/[id]" is a token).
 const segmentValues = (s: Seed): Record<string, string> => ({
@@ -38,6 +38,7 @@ const segmentValues = (s: Seed): Record<string, string> => ({
   "invites/[id]": s.inviteId,
   "invites/[token]": s.inviteToken,
   "templates/[id]": s.templateId,
+  "attributes/[id]": s.attributeId,
   "tokens/[id]": s.tokenId,
   "identities/[id]": s.identityId,
 });
@@ -74,6 +75,8 @@ const bodyOf = (method: HttpMethod, pattern: string, s: Seed): unknown => {
     "POST /api/w/[slug]/tokens": { name: "Evil" },
     "POST /api/w/[slug]/roles": { name: "Evil", capabilities: ["colleagues"] },
     "PUT /api/w/[slug]/roles/[key]": { name: "Evil", capabilities: [] },
+    "POST /api/w/[slug]/attributes": { label: "Evil", type: "string", scimPath: "urn:ietf:params:scim:schemas:extension:evil:2.0:User:evil" },
+    "PATCH /api/w/[slug]/attributes/[id]": { label: "Evil" },
     "PUT /api/w/[slug]/employees/[id]/role": { role: "GUEST" },
     "POST /api/sign-up": { name: "Evil", email: "evil@evil.example", password: "evil password 123", workspaceName: "Evil Inc" },
     "POST /api/sign-up/confirm": { token: "A".repeat(43), password: "evil password 123" },
@@ -138,6 +141,9 @@ describe.each(engines())("cross-site requests to route handlers on %s", (engine)
     const [owner] = await sql(app, `SELECT "id" FROM "User" WHERE "email" = $1`, [ownerEmail]);
     await sql(app, `INSERT INTO "Account" ("id", "userId", "provider", "providerAccountId", "email") VALUES ($1, $2, 'okta', $3, $4)`, [`acct-${tag}`, owner!.id, `00u${tag}`, ownerEmail]);
     await created(admin(`${api}/templates`, json("POST", { name: "Fallback", fields: {}, rules: [] })));
+    const { attribute } = await created<{ attribute: { id: string } }>(
+      admin(`${api}/attributes`, json("POST", { label: "Badge ID", type: "string", scimPath: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeId" })),
+    );
 
     return {
       slug: ws.slug,
@@ -147,6 +153,7 @@ describe.each(engines())("cross-site requests to route handlers on %s", (engine)
       employeeId: e.id,
       employeeEmail,
       templateId: template.id,
+      attributeId: attribute.id,
       adminId: admins.find((a) => a.email === adminEmail)!.id,
       identityId: `acct-${tag}`,
     };
