@@ -40,10 +40,10 @@ const lineLabel = (parsed: Parsed, line: number) => (parsed.lastLines[line] ? `$
 /** Where every line went: the header, rows, lines not read, blank lines. */
 const lineAccount = (p: Parsed) => {
   const parts = [p.headerLines === 1 ? "1 header line" : `${n(p.headerLines)} header lines`, plural(p.rows.length, "row", "rows")];
-  const spanning = Object.keys(p.lastLines).length;
-  if (spanning) parts[1] += ` (${plural(spanning, "row spans", "rows span")} several lines: a quoted value holds a line break)`;
+  const extra = Object.entries(p.lastLines).reduce((sum, [first, last]) => sum + last - Number(first), 0);
+  if (extra) parts[1] += ` on ${n(p.rows.length + extra)} lines (a quoted value holds a line break)`;
   if (p.parseIssues.length) parts.push(plural(p.parseIssues.length, "line that could not be read", "lines that could not be read"));
-  if (p.blankLines.length) parts.push(`${plural(p.blankLines.length, "blank line", "blank lines")} skipped (${p.blankLines.length > 5 ? `${p.blankLines.slice(0, 5).join(", ")}, …` : p.blankLines.join(", ")})`);
+  if (p.blankLines.length) parts.push(`${plural(p.blankLines.length, "blank line", "blank lines")} skipped (${p.blankLines.length === 1 ? "line" : "lines"} ${p.blankLines.length > 5 ? `${p.blankLines.slice(0, 5).join(", ")}, …` : p.blankLines.join(", ")})`);
   return parts.join(" · ");
 };
 

@@ -33,6 +33,9 @@ const UNCLOSED_NEXT = "a quoted value is not closed — the quote opened here ru
 const UNCLOSED_END = "a quoted value is not closed — the quote opened here runs to the end of the file";
 const TEXT_AFTER_QUOTE = "text follows the closing quote of a value — quote the whole value and write a quote inside it as two quotes (\"\")";
 
+/** A quoted value longer than this (a cell's limit on import) is not believed to go on over lines. */
+const MAX_MULTILINE_VALUE = 1000;
+
 /** Splits into physical lines, each without its line break. */
 export const physicalLines = (text: string): string[] => {
   const body = text.replace(/^\uFEFF/, "");
@@ -60,20 +63,23 @@ const readRecord = (lines: string[], start: number): Attempt => {
       p++;
       for (;;) {
         if (p >= line.length) {
-          // The quoted value runs past the end of this line.
-          if (i + 1 >= lines.length) return { ok: false, reason: "unclosed", column, multiLine: i > start };
+          // The quoted value runs past the end of this line. No cell may be longer than the
+          // importer takes, which also keeps a file of broken lines from being read over and over.
+          if (i + 1 >= lines.length || value.length > MAX_MULTILINE_VALUE) return { ok: false, reason: "unclosed", column, multiLine: i > start };
           i++;
           line = lines[i]!;
           p = 0;
           value += "\n";
           continue;
         }
-        const c = line[p]!;
-        if (c !== '"') {
-          value += c;
-          p++;
+        const quote = line.indexOf('"', p);
+        if (quote === -1) {
+          value += line.slice(p);
+          p = line.length;
           continue;
         }
+        value += line.slice(p, quote);
+        p = quote;
         if (line[p + 1] === '"') {
           value += '"';
           p += 2;

@@ -145,3 +145,26 @@ describe("parseCsv", () => {
     expect(parseCsv("\n\n")).toMatchObject({ header: undefined, blankLines: [1, 2], lineCount: 2 });
   });
 });
+
+describe("a large file with many broken lines", () => {
+  it("20,000 unclosed quotes between 20,000 valid lines: all reported, all valid lines read, quickly", () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 20_000; i++) lines.push(`"Broken ${i},broken${i}@acme.test,X,Y`, `Person ${i},p${i}@acme.test,Analyst,Engineering`);
+    const started = performance.now();
+    const f = read(csv(...lines));
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(f.parseIssues).toHaveLength(20_000);
+    expect(f.rows).toHaveLength(20_000);
+    expect(f.rows[0]).toMatchObject({ row: 3, email: "p0@acme.test" });
+    expect(accounted(f)).toBe(40_001);
+  });
+
+  it("an unclosed quote before 20,000 lines without quotes stops at a cell's length, not at the end of the file", () => {
+    const lines = [HEADER, '"Broken,broken@acme.test,X,Y'];
+    for (let i = 0; i < 20_000; i++) lines.push(`Person ${i},p${i}@acme.test,Analyst,Engineering`);
+    const f = read(csv(...lines));
+    expect(f.parseIssues.map((i) => i.row)).toEqual([2]);
+    expect(f.rows).toHaveLength(20_000);
+    expect(accounted(f)).toBe(20_002);
+  });
+});
