@@ -96,7 +96,7 @@ test("employees from SCIM, by hand and from CSV; linking and deprovisioning show
   await expect(issues.getByRole("row")).toHaveCount(5);
   await expect(issues.getByRole("row").filter({ hasText: "ada@acme.test" })).toContainText("Managed by your identity provider: not changed");
   await expect(issues.getByRole("row").filter({ hasText: "not-an-email" })).toContainText("Invalid email address 'not-an-email'");
-  await expect(issues.getByRole("row").filter({ hasText: "KATHERINE@acme.test" })).toContainText("Duplicate email within the file: row 3 has it too");
+  await expect(issues.getByRole("row").filter({ hasText: "KATHERINE@acme.test" })).toContainText("Duplicate email within the file: line 3 has it too");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download the list (CSV)" }).click();
   expect((await download).suggestedFilename()).toBe("people-problems.csv");

@@ -7,41 +7,46 @@ import { Alert, Badge, Button, Card, Table, Td, Th } from "@/components/ui";
 import { employeesKey } from "@/hooks/use-employees";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { TYPE_LABELS, type TAttributeType } from "@/lib/attributes/declaration";
-import { attributeHeaders, FIELD_LABELS, IMPORT_BATCH_SIZE, IMPORT_FIELDS, mapColumns, toImportRows, type TColumnMapping, type TCsvAttribute, type TImportResult, type TImportRow } from "@/lib/employees/csv-import";
+import { attributeHeaders, FIELD_LABELS, IMPORT_BATCH_SIZE, IMPORT_FIELDS, readImportFile, type TCsvAttribute, type TImportFile, type TImportIssue, type TImportResult, type TImportRow } from "@/lib/employees/csv-import";
 import { downloadText } from "./download";
 
 const n = (x: number) => x.toLocaleString("en");
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const TEMPLATE = "email,first name,last name,title,department,location,phone\r\nada@example.com,Ada,Lovelace,Analyst,Engineering,London,+44 20 7946 0000\r\n";
 
-type Parsed = { fileName: string; headers: string[]; mapping: TColumnMapping; rows: TImportRow[]; sample: TImportRow[] };
+type Parsed = TImportFile & { fileName: string; sample: TImportRow[] };
 type State =
   | { step: "choose"; error?: string }
   | { step: "preview"; parsed: Parsed }
   | { step: "importing"; parsed: Parsed; done: number; result: TImportResult }
   | { step: "done"; parsed: Parsed; result: TImportResult; stopped?: string };
 
-const emptyResult = (): TImportResult => ({ created: 0, updated: 0, unchanged: 0, skipped: 0, issues: [] });
+// Lines that could not be read are errors from the start, listed by line with the server's issues.
+const startResult = (parsed: Parsed): TImportResult => ({ created: 0, updated: 0, unchanged: 0, skipped: 0, issues: [...parsed.parseIssues] });
 
 const merge = (a: TImportResult, b: TImportResult): TImportResult => ({
   created: a.created + b.created,
   updated: a.updated + b.updated,
   unchanged: a.unchanged + b.unchanged,
   skipped: a.skipped + b.skipped,
-  issues: [...a.issues, ...b.issues],
+  issues: [...a.issues, ...b.issues].sort((x, y) => x.row - y.row),
 });
 
-const parseFile = (file: File) =>
-  new Promise<Papa.ParseResult<Record<string, string>>>((resolve, reject) =>
-    Papa.parse<Record<string, string>>(file, {
-      header: true,
-      skipEmptyLines: false,
-      // Excel's "CSV UTF-8" starts with a byte-order mark.
-      transformHeader: (h) => h.replace(/^\uFEFF/, "").trim(),
-      complete: resolve,
-      error: reject,
-    }),
-  );
+const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
+
+/** "4" or "4–5" for a row whose quoted value holds a line break. */
+const lineLabel = (parsed: Parsed, line: number) => (parsed.lastLines[line] ? `${line}–${parsed.lastLines[line]}` : String(line));
+
+/** Where every line went: the header, rows, lines not read, blank lines. */
+const lineAccount = (p: Parsed) => {
+  const parts = [p.headerLines === 1 ? "1 header line" : `${n(p.headerLines)} header lines`, plural(p.rows.length, "row", "rows")];
+  const extra = Object.entries(p.lastLines).reduce((sum, [first, last]) => sum + last - Number(first), 0);
+  if (extra) parts[1] += ` on ${n(p.rows.length + extra)} lines (a quoted value holds a line break)`;
+  if (p.parseIssues.length) parts.push(plural(p.parseIssues.length, "line that could not be read", "lines that could not be read"));
+  if (p.blankLines.length) parts.push(`${plural(p.blankLines.length, "blank line", "blank lines")} skipped (${p.blankLines.length === 1 ? "line" : "lines"} ${p.blankLines.length > 5 ? `${p.blankLines.slice(0, 5).join(", ")}, …` : p.blankLines.join(", ")})`);
+  return parts.join(" · ");
+};
+
 
 const Stat = ({ label, value, tone }: { label: string; value: number; tone?: "red" }) => (
   <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`stat-${label.toLowerCase().replace(/\W+/g, "-")}`}>
@@ -69,22 +74,23 @@ export const ImportEmployees = ({ slug, attributes = [] }: Props) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) return setState({ step: "choose", error: `${file.name} is larger than 50 MB. Split it into smaller files.` });
     try {
-      const result = await parseFile(file);
-      const fileHeaders = (result.meta.fields ?? []).filter((h) => h !== "");
-      const mapping = mapColumns(fileHeaders, attributes);
-      if (!mapping.fields.email) {
+      const read = readImportFile(await file.text(), attributes);
+      if (!read.ok) {
+        if (read.reason === "empty") return setState({ step: "choose", error: `${file.name} is empty.` });
+        if (read.reason === "bad-header") return setState({ step: "choose", error: `The header row of ${file.name} cannot be read. ${read.message}.` });
         return setState({ step: "choose", error: `${file.name} has no email column. The first row must name the columns, and one of them must be “email” (or “email address”, “mail”, “work email”).` });
       }
-      const rows = toImportRows(result.data, mapping);
-      if (!rows.length) return setState({ step: "choose", error: `${file.name} has a header row but no employees below it.` });
-      setState({ step: "preview", parsed: { fileName: file.name, headers: fileHeaders, mapping, rows, sample: rows.slice(0, 5) } });
+      const { rows, parseIssues } = read.file;
+      if (!rows.length && !parseIssues.length) return setState({ step: "choose", error: `${file.name} has a header row but no employees below it.` });
+      if (!rows.length) return setState({ step: "choose", error: `No line of ${file.name} below the header could be read. ${parseIssues.slice(0, 3).map((i) => `${i.message}.`).join(" ")}` });
+      setState({ step: "preview", parsed: { ...read.file, fileName: file.name, sample: rows.slice(0, 5) } });
     } catch {
       setState({ step: "choose", error: `${file.name} could not be read as a CSV file.` });
     }
   };
 
   const run = async (parsed: Parsed) => {
-    let result = emptyResult();
+    let result = startResult(parsed);
     let done = 0;
     setState({ step: "importing", parsed, done, result });
     for (let i = 0; i < parsed.rows.length; i += IMPORT_BATCH_SIZE) {
@@ -104,10 +110,10 @@ export const ImportEmployees = ({ slug, attributes = [] }: Props) => {
     setState({ step: "done", parsed, result });
   };
 
-  const downloadIssues = (r: TImportResult, fileName: string) =>
+  const downloadIssues = (r: TImportResult, parsed: Parsed) =>
     downloadText(
-      `${fileName.replace(/\.csv$/i, "")}-problems.csv`,
-      Papa.unparse({ fields: ["Row", "Email", "Result", "Problem"], data: r.issues.map((i) => [i.row, i.email, i.kind === "error" ? "Error" : "Skipped", i.message]) }, { newline: "\r\n" }),
+      `${parsed.fileName.replace(/\.csv$/i, "")}-problems.csv`,
+      Papa.unparse({ fields: ["Line", "Email", "Result", "Problem"], data: r.issues.map((i) => [lineLabel(parsed, i.row), i.email, i.kind === "error" ? "Error" : "Skipped", i.message]) }, { newline: "\r\n" }),
     );
 
   if (state.step === "choose") {
@@ -166,9 +172,23 @@ export const ImportEmployees = ({ slug, attributes = [] }: Props) => {
 
   const { parsed } = state;
   const fileSummary = (
-    <p className="text-sm text-slate-600">
-      <span className="font-medium text-slate-900">{parsed.fileName}</span> · <span data-testid="import-row-count">{n(parsed.rows.length)}</span> {parsed.rows.length === 1 ? "row" : "rows"}
-    </p>
+    <div className="text-sm text-slate-600">
+      <p className="break-words">
+        <span className="font-medium text-slate-900">{parsed.fileName}</span> · <span data-testid="import-line-count">{n(parsed.lineCount)}</span> {parsed.lineCount === 1 ? "line" : "lines"} read ·{" "}
+        <span data-testid="import-row-count">{n(parsed.rows.length)}</span> {parsed.rows.length === 1 ? "row" : "rows"}
+      </p>
+      <p className="mt-0.5 text-xs text-slate-500" data-testid="import-line-account">
+        {lineAccount(parsed)}
+      </p>
+    </div>
+  );
+  const parseProblems = (issues: TImportIssue[]) => (
+    <ul className="mt-2 list-disc space-y-1 pl-5">
+      {issues.slice(0, 10).map((i) => (
+        <li key={i.row}>{i.message}</li>
+      ))}
+      {issues.length > 10 ? <li>and {n(issues.length - 10)} more, listed after the import</li> : null}
+    </ul>
   );
 
   if (state.step === "preview") {
@@ -211,6 +231,14 @@ export const ImportEmployees = ({ slug, attributes = [] }: Props) => {
               Ignored columns: <span className="font-mono">{parsed.mapping.ignored.join(", ")}</span>
             </p>
           ) : null}
+          {parsed.parseIssues.length ? (
+            <div className="mt-4" data-testid="parse-errors">
+              <Alert>
+                {plural(parsed.parseIssues.length, "line could not be read", "lines could not be read")} and will be reported as errors; every other line is imported.
+                {parseProblems(parsed.parseIssues)}
+              </Alert>
+            </div>
+          ) : null}
           {duplicates + missing > 0 ? (
             <div className="mt-4">
               <Alert tone="info">
@@ -228,7 +256,7 @@ export const ImportEmployees = ({ slug, attributes = [] }: Props) => {
           <Table caption="Preview of the first rows">
             <thead>
               <tr>
-                <Th>Row</Th>
+                <Th>Line</Th>
                 {IMPORT_FIELDS.filter((f) => parsed.mapping.fields[f]).map((f) => (
                   <Th key={f}>{FIELD_LABELS[f]}</Th>
                 ))}
@@ -242,7 +270,7 @@ export const ImportEmployees = ({ slug, attributes = [] }: Props) => {
             <tbody className="divide-y divide-slate-100">
               {parsed.sample.map((r) => (
                 <tr key={r.row}>
-                  <Td className="tabular-nums text-slate-500">{r.row}</Td>
+                  <Td className="tabular-nums text-slate-500">{lineLabel(parsed, r.row)}</Td>
                   {IMPORT_FIELDS.filter((f) => parsed.mapping.fields[f]).map((f) => (
                     <Td key={f} className="max-w-[14rem]">
                       <span className="block truncate">{r[f] ?? ""}</span>
@@ -326,25 +354,25 @@ export const ImportEmployees = ({ slug, attributes = [] }: Props) => {
         <section aria-labelledby="issues-heading" className="space-y-3">
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
             <h2 id="issues-heading" className="text-base font-semibold">
-              Rows not imported as they are ({n(result.issues.length)})
+              Lines not imported as they are ({n(result.issues.length)})
             </h2>
-            <Button variant="secondary" onClick={() => downloadIssues(result, parsed.fileName)}>
+            <Button variant="secondary" onClick={() => downloadIssues(result, parsed)}>
               Download the list (CSV)
             </Button>
           </div>
           <Table caption="Rows with errors or skipped">
             <thead>
               <tr>
-                <Th>Row</Th>
+                <Th>Line</Th>
                 <Th>Email</Th>
                 <Th>Result</Th>
                 <Th>Problem</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {shown.map((i) => (
-                <tr key={`${i.row}-${i.kind}`}>
-                  <Td className="tabular-nums text-slate-500">{i.row}</Td>
+              {shown.map((i, idx) => (
+                <tr key={`${i.row}-${i.kind}-${idx}`}>
+                  <Td className="whitespace-nowrap tabular-nums text-slate-500">{lineLabel(parsed, i.row)}</Td>
                   <Td className="max-w-[16rem]">
                     <span className="block truncate">{i.email || "—"}</span>
                   </Td>

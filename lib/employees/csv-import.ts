@@ -1,6 +1,7 @@
 // CSV import, the parts the browser and the server share: which header means which field, the
 // shape of a row sent to the server, and duplicate detection across the whole file.
 import { z } from "zod";
+import { parseCsv } from "./csv-parse";
 
 export const IMPORT_FIELDS = ["email", "name", "firstName", "lastName", "title", "department", "location", "phone"] as const;
 export type TImportField = (typeof IMPORT_FIELDS)[number];
@@ -108,7 +109,7 @@ export const mapColumns = (headers: string[], attributes: TCsvAttribute[] = []):
 const cell = z.string().max(1000, { error: "A cell has at most 1000 characters" }).optional();
 
 export const ZImportRow = z.object({
-  /** The record's number in the file; the header is row 1. */
+  /** The physical line the record starts on (the header is on line 1), as an editor numbers it. */
   row: z.number().int().min(2),
   email: cell,
   name: cell,
@@ -140,12 +141,15 @@ export const ZImportBatch = z.object({
 export type TImportIssue = { row: number; email: string; kind: "error" | "skipped"; message: string };
 export type TImportResult = { created: number; updated: number; unchanged: number; skipped: number; issues: TImportIssue[] };
 
-/** Parsed CSV records → rows to send: trimmed cells, blank records dropped, duplicates marked. */
-export const toImportRows = (records: Record<string, unknown>[], mapping: TColumnMapping): TImportRow[] => {
+/**
+ * Parsed CSV records → rows to send: trimmed cells, blank records dropped, duplicates marked. Each
+ * row is numbered by `lines[i]` (the physical line its record starts on) or, without it, i + 2.
+ */
+export const toImportRows = (records: Record<string, unknown>[], mapping: TColumnMapping, lines?: number[]): TImportRow[] => {
   const firstRowOf = new Map<string, number>();
   const out: TImportRow[] = [];
   records.forEach((record, i) => {
-    const row: TImportRow = { row: i + 2 };
+    const row: TImportRow = { row: lines?.[i] ?? i + 2 };
     let blank = true;
     for (const field of IMPORT_FIELDS) {
       const header = mapping.fields[field];
@@ -171,4 +175,73 @@ export const toImportRows = (records: Record<string, unknown>[], mapping: TColum
     out.push(row);
   });
   return out;
+};
+
+/** A file read for import: its rows, and an account of every physical line. */
+export type TImportFile = {
+  headers: string[];
+  mapping: TColumnMapping;
+  rows: TImportRow[];
+  /** Lines that could not be read as a record, as issues (kind "error") beside the server's. */
+  parseIssues: TImportIssue[];
+  /** Physical lines in the file, the header's included. */
+  lineCount: number;
+  /** Lines the header takes (1 unless a header cell holds a line break). */
+  headerLines: number;
+  /** Empty lines, and lines whose every cell is empty (",,,"): skipped. */
+  blankLines: number[];
+  /** The last line of each row that spans several lines, by its first line. */
+  lastLines: Record<number, number>;
+};
+
+/**
+ * CSV text → rows to import, or why the file cannot be imported. No line goes unaccounted for:
+ * lineCount = headerLines + the lines of the rows + parseIssues + blankLines.
+ */
+export const readImportFile = (
+  text: string,
+  attributes: TCsvAttribute[] = [],
+): { ok: true; file: TImportFile } | { ok: false; reason: "empty" | "no-email-column" } | { ok: false; reason: "bad-header"; message: string } => {
+  const parsed = parseCsv(text);
+  if (!parsed.header) {
+    const why = parsed.errors[0];
+    return why ? { ok: false, reason: "bad-header", message: why.message } : { ok: false, reason: "empty" };
+  }
+  const names = parsed.header.cells.map((h) => h.trim());
+  const headers = names.filter((h) => h !== "");
+  const mapping = mapColumns(headers, attributes);
+  if (!mapping.fields.email) return { ok: false, reason: "no-email-column" };
+  const blankLines = [...parsed.blankLines];
+  const kept = parsed.records.filter((r) => {
+    if (r.cells.some((c) => c.trim() !== "")) return true;
+    for (let l = r.line; l <= r.lastLine; l++) blankLines.push(l);
+    return false;
+  });
+  const objects = kept.map((r) => {
+    const o: Record<string, string> = {};
+    names.forEach((name, c) => {
+      if (name !== "" && !(name in o)) o[name] = r.cells[c] ?? "";
+    });
+    return o;
+  });
+  const rows = toImportRows(
+    objects,
+    mapping,
+    kept.map((r) => r.line),
+  );
+  const lastLines: Record<number, number> = {};
+  for (const r of kept) if (r.lastLine > r.line) lastLines[r.line] = r.lastLine;
+  return {
+    ok: true,
+    file: {
+      headers,
+      mapping,
+      rows,
+      parseIssues: parsed.errors.map((e) => ({ row: e.line, email: "", kind: "error", message: e.message })),
+      lineCount: parsed.lineCount,
+      headerLines: parsed.header.lastLine - parsed.header.line + 1,
+      blankLines: blankLines.sort((a, b) => a - b),
+      lastLines,
+    },
+  };
 };

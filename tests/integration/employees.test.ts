@@ -192,8 +192,8 @@ describe.each(engines())("employees and groups routes on %s", (engine) => {
         { row: 4, email: `idp@${ws.domain}`, kind: "skipped", message: "Managed by your identity provider: not changed" },
         { row: 5, email: "", kind: "error", message: "Missing email" },
         { row: 6, email: "not-an-email", kind: "error", message: "Invalid email address 'not-an-email'" },
-        { row: 7, email: `new@${ws.domain}`, kind: "error", message: "Duplicate email within the file: row 2 has it too" },
-        { row: 8, email: `elsewhere@${ws.domain}`, kind: "error", message: "Duplicate email within the file: row 2 has it too" },
+        { row: 7, email: `new@${ws.domain}`, kind: "error", message: "Duplicate email within the file: line 2 has it too" },
+        { row: 8, email: `elsewhere@${ws.domain}`, kind: "error", message: "Duplicate email within the file: line 2 has it too" },
       ]);
 
       const after = await list(ws.as, ws.slug);

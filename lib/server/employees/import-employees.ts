@@ -112,7 +112,7 @@ const validate = (rows: TImportRow[], decls: Map<string, Decl>, refs: Map<string
     const key = parsed.data.toLowerCase();
     const first = r.duplicateOf ?? seen.get(key);
     if (first !== undefined) {
-      issues.push({ row: r.row, email: raw, kind: "error", message: `Duplicate email within the file: row ${first} has it too` });
+      issues.push({ row: r.row, email: raw, kind: "error", message: `Duplicate email within the file: line ${first} has it too` });
       continue;
     }
     const attrs = attributeValues(r, decls, refs, batch);
