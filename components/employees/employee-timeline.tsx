@@ -49,7 +49,7 @@ const GroupEntry = ({ slug, ev }: { slug: string; ev: TTimelineGroupChange }) =>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <When at={ev.at} />
         <Badge tone={ev.membership === "removed" ? "amber" : ev.membership === "added" ? "green" : "violet"}>
-          {ev.membership === "added" ? "Added to group" : ev.membership === "removed" ? "Removed from group" : "Group rule"}
+          {ev.roleChange ? "Group · role" : "Group"}
         </Badge>
         <LogLink slug={slug} ev={ev} label="View request in log" />
       </div>
