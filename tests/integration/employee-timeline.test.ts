@@ -185,6 +185,17 @@ describe.each(engines())("the employee timeline on %s", (engine) => {
     expect(log).toHaveLength(1);
     expect(String(log[0]!.summary)).toContain(`${a.userName}: role Member → Sales Lead (from group 'Sales' rule)`);
 
+    // A rename the rule no longer matches: the role changes with no membership change, and says which group.
+    const rename = (displayName: string) => ws.client.patch(`/Groups/${group}`, patchOps({ op: "Replace", path: "displayName", value: displayName }));
+    expect((await rename("Support")).status).toBe(204);
+    expect(await role(a.id)).toBe("MEMBER");
+    const [renamed] = await groupEntries(ws, a.id);
+    expect(renamed).toMatchObject({ membership: null, groupId: group, groupName: "Support" });
+    expect(renamed!.summary).toMatch(/^Group Support — role Sales Lead → Member/);
+    expect((await rename("Sales")).status).toBe(204);
+    expect(await role(a.id)).toBe("SALES_LEAD");
+    expect(await groupEntries(ws, b.id)).toEqual([]);
+
     expect((await ws.client.del(`/Groups/${group}`)).status).toBe(204);
     expect(await role(a.id)).toBe("MEMBER");
     const [gone] = await groupEntries(ws, a.id);
