@@ -160,12 +160,15 @@ test("an employee's page: profile, reporting line, SCIM identity and the provisi
   await identity.getByText("SCIM resource as the IdP wrote it").click();
   await expect(identity.getByLabel("SCIM resource JSON")).toContainText('"userName": "ada@acme.test"');
 
-  // The timeline: newest first, readable summaries, links into the provisioning log.
+  // The timeline: newest first, readable summaries, links into the provisioning log — and the
+  // group the IdP added her to (issue 11: the timeline is the employee's whole history).
   const timeline = detail.timeline();
-  await expect(timeline.getByRole("listitem")).toHaveCount(2);
-  await expect(timeline.getByRole("listitem").first()).toContainText("Updated user ada@acme.test: job title 'Analyst' → 'Lead Analyst'");
-  await expect(timeline.getByRole("listitem").nth(1)).toContainText("Created user ada@acme.test");
-  await expect(timeline.getByRole("listitem").nth(1)).toContainText("201");
+  await expect(timeline.getByRole("listitem")).toHaveCount(3);
+  await expect(timeline.getByRole("listitem").first()).toContainText("Added to group Engineering");
+  await expect(timeline.getByRole("listitem").first().getByRole("link", { name: "Engineering" })).toHaveAttribute("href", new RegExp(`^/w/${slug}/groups/`));
+  await expect(timeline.getByRole("listitem").nth(1)).toContainText("Updated user ada@acme.test: job title 'Analyst' → 'Lead Analyst'");
+  await expect(timeline.getByRole("listitem").nth(2)).toContainText("Created user ada@acme.test");
+  await expect(timeline.getByRole("listitem").nth(2)).toContainText("201");
   await expect(timeline.getByRole("link", { name: /View in log/ }).first()).toHaveAttribute("href", new RegExp(`^/w/${slug}/logs\\?event=c[a-z0-9]+$`));
   await expectNoAxeViolations(page);
   await shot(page, "employee-detail");

@@ -131,6 +131,50 @@ describe.each(engines())("statements per SCIM request on %s", (engine) => {
     });
   });
 
+  describe("Groups (employee timelines: one multi-row INSERT of every member's row)", () => {
+    // Employees with SCIM ids, written straight to the database: 1,000 POST /Users would take long.
+    const employees = async (n: number) => {
+      const tag = crypto.randomBytes(4).toString("hex");
+      const now = new Date().toISOString();
+      const ids = Array.from({ length: n }, (_, i) => `bud${tag}${String(i).padStart(5, "0")}`);
+      for (let i = 0; i < n; i += 250) {
+        const chunk = ids.slice(i, i + 250);
+        const values = chunk.map((_, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, $${j * 5 + 4}, $${j * 5 + 5})`).join(", ");
+        await sql(app, `INSERT INTO "Employee" ("id", "workspaceId", "scimId", "userName", "updatedAt") VALUES ${values}`, chunk.flatMap((id) => [id, t.workspaceId, `s${id}`, `${id}@budget.test`, now]));
+      }
+      return ids.map((id) => ({ id, scimId: `s${id}` }));
+    };
+    const timelineRows = async (groupId: string) =>
+      Number(
+        (
+          await sql(
+            app,
+            `SELECT COUNT(*) AS n FROM "EmployeeEvent" e JOIN "ProvisioningEvent" p ON p."id" = e."eventId" WHERE p."resourceId" = $1 AND p."method" = 'PATCH' AND e."workspaceId" = $2`,
+            [groupId, t.workspaceId],
+          )
+        )[0]!.n,
+      );
+
+    it("PATCH /Groups adding 10 members: ≤ 10; adding 1,000: ≤ 16, every one on their timeline with one INSERT", async () => {
+      const few = await send("POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: `Few ${crypto.randomBytes(3).toString("hex")}` });
+      const many = await send("POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: `Many ${crypto.randomBytes(3).toString("hex")}` });
+      const people = await employees(1010);
+      const add = (members: { scimId: string }[]) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Add", path: "members", value: members.map((m) => ({ value: m.scimId })) }] });
+
+      const r10 = await send("PATCH", `/Groups/${few.body!.id}`, add(people.slice(0, 10)));
+      expect(r10.status).toBe(204);
+      within(r10, 10);
+      expect(await timelineRows(String(few.body!.id))).toBe(10);
+
+      const r1000 = await send("PATCH", `/Groups/${many.body!.id}`, add(people.slice(10)));
+      expect(r1000.status).toBe(204);
+      within(r1000, 16);
+      expect(await timelineRows(String(many.body!.id))).toBe(1000);
+      // Their 1,000 timeline rows are one statement (the rest is the 500-id chunks of reading and adding them).
+      expect(r1000.log.split("\n").filter((l) => l.startsWith('INSERT INTO "EmployeeEvent"')), r1000.log).toHaveLength(1);
+    });
+  });
+
   it("PATCH active=false (deactivate): ≤ 6", async () => {
     const created = await send("POST", "/Users", user(`off${crypto.randomBytes(3).toString("hex")}`));
     const r = await send("PATCH", `/Users/${created.body!.id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: "False" }] });

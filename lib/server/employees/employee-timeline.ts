@@ -1,31 +1,63 @@
-// Every SCIM request about one employee, newest first: the changes it went through, whatever SCIM
-// ids it had (a deleted user provisioned again gets a new one) — on the (workspaceId, employeeId,
-// at) index — and the reads and refused requests of its current SCIM id, on (workspaceId,
-// resourceId, at).
+// An employee's whole history, newest first, a keyset page at a time. Three sources, each read on
+// its own index and limited to one page, then merged by (at, id):
+// - the requests that changed the employee, whatever SCIM ids it had (a deleted user provisioned
+//   again gets a new one), and the dashboard's changes — ProvisioningEvent on (workspaceId, employeeId, at);
+// - the reads and refused requests of its current SCIM id — ProvisioningEvent on (workspaceId, resourceId, at);
+// - its part in requests about groups (added, removed, a role from a group rule) — EmployeeEvent on
+//   (workspaceId, employeeId, at).
 import "server-only";
 import { db } from "@/lib/db/client";
-import { TIMELINE_PAGE_SIZE, type TTimelinePage } from "@/lib/employees/timeline";
+import { cursorOf } from "@/lib/events/filters";
+import { TIMELINE_PAGE_SIZE, type TTimelineEvent, type TTimelinePage } from "@/lib/employees/timeline";
 
-const whereOf = (workspaceId: string, employee: { id: string; scimId: string | null }) => ({
-  workspaceId,
-  OR: [{ employeeId: employee.id }, ...(employee.scimId ? [{ resourceType: "User", resourceId: employee.scimId, employeeId: null }] : [])],
-});
+export type TimelineCursor = { at: Date; id: string };
 
-export const employeeTimeline = async (workspaceId: string, employeeId: string, page = 1, pageSize = TIMELINE_PAGE_SIZE): Promise<TTimelinePage> => {
+// Rows strictly after the cursor in (at desc, id desc) order; `at <= cursor` lets the index seek to it.
+const after = (cursor: TimelineCursor | undefined) => (cursor ? { AND: [{ at: { lte: cursor.at } }, { OR: [{ at: { lt: cursor.at } }, { id: { lt: cursor.id } }] }] } : {});
+
+const membershipOf = (m: string | null): "added" | "removed" | null => (m === "added" ? "added" : m === "removed" ? "removed" : null);
+
+const requestSelect = { id: true, at: true, method: true, path: true, status: true, summary: true, error: true } as const;
+const order = [{ at: "desc" as const }, { id: "desc" as const }];
+
+export const employeeTimeline = async (workspaceId: string, employeeId: string, cursor?: TimelineCursor, pageSize = TIMELINE_PAGE_SIZE): Promise<TTimelinePage> => {
   const employee = await db.employee.findFirst({ where: { id: employeeId, workspaceId }, select: { id: true, scimId: true } });
-  if (!employee) return { events: [], total: 0, page, pageSize };
-  const where = whereOf(workspaceId, employee);
-  const [rows, total] = await Promise.all([
-    db.provisioningEvent.findMany({
-      where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, at: true, method: true, path: true, status: true, summary: true, error: true },
+  if (!employee) return { events: [], total: 0, pageSize, nextCursor: null };
+  const take = pageSize + 1;
+  const own = { workspaceId, employeeId: employee.id };
+  const reads = employee.scimId ? { workspaceId, resourceType: "User", resourceId: employee.scimId, employeeId: null } : null;
+  const [changes, readRows, groupRows, total] = await Promise.all([
+    db.provisioningEvent.findMany({ where: { ...own, ...after(cursor) }, orderBy: order, take, select: requestSelect }),
+    reads ? db.provisioningEvent.findMany({ where: { ...reads, ...after(cursor) }, orderBy: order, take, select: requestSelect }) : Promise.resolve([]),
+    db.employeeEvent.findMany({
+      where: { ...own, ...after(cursor) },
+      orderBy: order,
+      take,
+      select: { id: true, at: true, eventId: true, groupId: true, groupName: true, membership: true, roleChange: true, summary: true },
     }),
-    db.provisioningEvent.count({ where }),
+    // The count comes with the first page: each part is counted on its index.
+    cursor
+      ? Promise.resolve(null)
+      : Promise.all([db.provisioningEvent.count({ where: own }), reads ? db.provisioningEvent.count({ where: reads }) : 0, db.employeeEvent.count({ where: own })]).then((n) => n[0] + n[1] + n[2]),
   ]);
-  return { events: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total, page, pageSize };
+  const merged: (TTimelineEvent & { date: Date })[] = [
+    ...[...changes, ...readRows].map((r) => ({ kind: "request" as const, ...r, eventId: r.id, date: r.at, at: r.at.toISOString() })),
+    ...groupRows.map(({ membership, ...r }) => ({
+      kind: "group" as const,
+      ...r,
+      membership: membershipOf(membership),
+      date: r.at,
+      at: r.at.toISOString(),
+    })),
+  ].sort((a, b) => b.date.getTime() - a.date.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const page = merged.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    events: page.map(({ date: _date, ...e }) => e),
+    total,
+    pageSize,
+    nextCursor: merged.length > pageSize && last ? cursorOf(last) : null,
+  };
 };
 
 /** Whether the employee exists in this workspace (the timeline route's 404). */

@@ -17,6 +17,9 @@ export type JournalEntry = {
   ignored?: readonly string[];
 };
 
-export type Journal = { record: (tx: Queryable, entry: JournalEntry) => Promise<void> };
+/** The recorded row (its id and time), for rows that hang off it (employee-events.ts); null when nothing was recorded. */
+export type JournalRecord = { id: string; at: Date } | null;
 
-export const noJournal: Journal = { record: async () => undefined };
+export type Journal = { record: (tx: Queryable, entry: JournalEntry) => Promise<JournalRecord> };
+
+export const noJournal: Journal = { record: async () => null };

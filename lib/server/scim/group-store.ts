@@ -4,12 +4,13 @@
 // transaction (the request's journal).
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
-import { fromPrisma } from "@/lib/db/direct";
+import { fromPrisma, join, sql } from "@/lib/db/direct";
 import { notFound, preconditionFailed } from "@/lib/scim/errors";
 import { matchesElement } from "@/lib/scim/filter";
 import type { MemberOp } from "@/lib/scim/patch";
 import type { JsonObject } from "@/lib/scim/schemas/json";
 import type { ResourceStore, StoredResource } from "@/lib/scim/store";
+import { recordGroupChanges } from "@/lib/server/employees/record-group-changes";
 import type { ProvisioningContext } from "@/lib/server/provisioning/provision-user";
 import { groupsGiveRoles, reassignRoles } from "@/lib/server/provisioning/reassign-roles";
 import { translateDbError } from "./errors";
@@ -28,11 +29,35 @@ const splitMembers = (doc: JsonObject): { doc: JsonObject; members: string[] | u
 
 const CHUNK = 500; // keeps IN lists and multi-row inserts within every engine's parameter limits
 
+/**
+ * Who a request added to a group and who it removed, net: removed then added again (a PUT's
+ * members) is no change; the employees' timelines get a row for each (record-group-changes.ts).
+ */
+class MemberChanges {
+  readonly added = new Set<string>();
+  readonly removed = new Set<string>();
+  add(ids: Iterable<string>) {
+    for (const id of ids) if (!this.removed.delete(id)) this.added.add(id);
+  }
+  remove(ids: Iterable<string>) {
+    for (const id of ids) if (!this.added.delete(id)) this.removed.add(id);
+  }
+  get touched() {
+    return [...this.added, ...this.removed];
+  }
+}
+
 export const groupStore = ({ db, workspaceId, journal, policy }: ProvisioningContext, baseUrl: string): ResourceStore => {
   // With group→role rules, a membership change can change roles: the employees it touches are
   // collected and their roles recomputed in the same transaction (reassign-roles.ts).
   const rolesFollow = groupsGiveRoles(policy);
   const memberIds = async (tx: Tx, groupId: string) => (rolesFollow ? (await tx.groupMember.findMany({ where: { workspaceId, groupId }, select: { employeeId: true } })).map((m) => m.employeeId) : []);
+  // DELETE … RETURNING (SQLite ≥ 3.35, PostgreSQL): who was a member, in the statement that removes them.
+  const deleteMembers = async (tx: Tx, groupId: string, employeeIds?: string[]) => {
+    const only = employeeIds ? sql` AND "employeeId" IN (${join(employeeIds)})` : sql``;
+    const rows = await fromPrisma(tx).query<{ employeeId: string }>(sql`DELETE FROM "GroupMember" WHERE "workspaceId" = ${workspaceId} AND "groupId" = ${groupId}${only} RETURNING "employeeId"`);
+    return rows.map((r) => r.employeeId);
+  };
 
   const membersOf = async (groupIds: string[]) => {
     const rows = await db.groupMember.findMany({
@@ -81,46 +106,44 @@ export const groupStore = ({ db, workspaceId, journal, policy }: ProvisioningCon
     return { added: toAdd, unknown: scimIds.filter((id) => !byScimId.has(id)).length };
   };
 
-  const removeEmployees = async (tx: Tx, groupId: string, ids: string[]) => {
+  const removeEmployees = async (tx: Tx, groupId: string, ids: string[], changes: MemberChanges) => {
     let removed = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
-      removed += (await tx.groupMember.deleteMany({ where: { workspaceId, groupId, employeeId: { in: ids.slice(i, i + CHUNK) } } })).count;
+      const gone = await deleteMembers(tx, groupId, ids.slice(i, i + CHUNK));
+      changes.remove(gone);
+      removed += gone.length;
     }
     return removed;
   };
-  const removeMembers = async (tx: Tx, groupId: string, scimIds: string[], touched: Set<string>) => {
-    const ids = [...(await employeesOf(tx, scimIds)).values()];
-    ids.forEach((id) => touched.add(id));
-    return removeEmployees(tx, groupId, ids);
-  };
-  const removeAll = async (tx: Tx, groupId: string, touched: Set<string>) => {
-    (await memberIds(tx, groupId)).forEach((id) => touched.add(id));
-    return (await tx.groupMember.deleteMany({ where: { workspaceId, groupId } })).count;
+  const removeMembers = async (tx: Tx, groupId: string, scimIds: string[], changes: MemberChanges) => removeEmployees(tx, groupId, [...(await employeesOf(tx, scimIds)).values()], changes);
+  const removeAll = async (tx: Tx, groupId: string, changes: MemberChanges) => {
+    const gone = await deleteMembers(tx, groupId);
+    changes.remove(gone);
+    return gone.length;
   };
 
-  /** `touched`: the employees whose membership may have changed (collected when roles follow groups). */
-  const applyMemberOps = async (tx: Tx, groupId: string, ops: MemberOp[], touched = new Set<string>()) => {
+  /** `changes`: who the operations added and removed, net (their timelines and roles follow). */
+  const applyMemberOps = async (tx: Tx, groupId: string, ops: MemberOp[], changes: MemberChanges) => {
     const notes: string[] = [];
     let added = 0;
     let removed = 0;
     let unknown = 0;
     for (const op of ops) {
       if (op.op === "replace") {
-        removed += await removeAll(tx, groupId, touched);
+        removed += await removeAll(tx, groupId, changes);
       }
       if (op.op === "remove") {
-        if (op.values) removed += await removeMembers(tx, groupId, op.values, touched);
+        if (op.values) removed += await removeMembers(tx, groupId, op.values, changes);
         else if (op.filter) {
           // A filter on other member attributes: evaluate it on the (display-enriched) members.
           const all = await tx.groupMember.findMany({ where: { workspaceId, groupId }, select: { employeeId: true, employee: { select: { scimId: true, displayName: true } } } });
           const hit = all.filter((m) => matchesElement(op.filter!, { value: m.employee.scimId, display: m.employee.displayName, type: "User" }, { parent: { attr: "members" } }));
-          hit.forEach((m) => touched.add(m.employeeId));
-          removed += await removeEmployees(tx, groupId, hit.map((m) => m.employeeId));
-        } else removed += await removeAll(tx, groupId, touched);
+          removed += await removeEmployees(tx, groupId, hit.map((m) => m.employeeId), changes);
+        } else removed += await removeAll(tx, groupId, changes);
         continue;
       }
       const r = await addMembers(tx, groupId, op.values ?? []);
-      r.added.forEach((id) => touched.add(id));
+      changes.add(r.added);
       added += r.added.length;
       unknown += r.unknown;
     }
@@ -145,21 +168,36 @@ export const groupStore = ({ db, workspaceId, journal, policy }: ProvisioningCon
   type Op = "create" | "replace" | "patch" | "delete";
   const log = (tx: Tx, op: Op, id: string, summary: string, ignored?: readonly string[]) => journal.record(fromPrisma(tx), { op, resourceType: "Group", resourceId: id, employeeId: null, change: null, summary, ignored });
 
-  // The roles of the employees `touched`, with their words in the request's log summary.
-  const roleNotes = async (tx: Tx, touched: Iterable<string>) => (rolesFollow ? (await reassignRoles(tx, policy, touched, new Date())).notes : []);
+  // The roles of the employees `touched`, with their words in the request's log summary and each one's change.
+  const reassign = async (tx: Tx, touched: Iterable<string>) => (rolesFollow ? reassignRoles(tx, policy, touched, new Date()) : { notes: [], changes: [] });
+
+  // The request's log row, then each changed employee's row on their timeline, pointing at it.
+  const logWithMembers = async (
+    tx: Tx,
+    op: Op,
+    group: { id: string; name: string; deleted?: boolean },
+    summary: string,
+    changes: { added: Iterable<string>; removed: Iterable<string>; roles: Iterable<{ employeeId: string; change: string }> },
+    ignored?: readonly string[],
+  ) => {
+    const event = await log(tx, op, group.id, summary, ignored);
+    if (event) await recordGroupChanges(fromPrisma(tx), { workspaceId, event, group, added: changes.added, removed: changes.removed, roleChanges: changes.roles });
+  };
 
   const save = async (tx: Tx, g: Group, doc: JsonObject, ops: MemberOp[], verb: string, op: Op, ignored?: readonly string[]) => {
     const updated = await tx.group.update({ where: { id: g.id, workspaceId }, data: { ...columns(doc), version: { increment: 1 } } });
-    const touched = new Set<string>();
-    const notes = await applyMemberOps(tx, g.id, ops, touched);
+    const changes = new MemberChanges();
+    const notes = await applyMemberOps(tx, g.id, ops, changes);
+    const touched = new Set(changes.touched);
     if (updated.displayName !== g.displayName) {
       notes.unshift(`renamed '${g.displayName}' → '${updated.displayName}'`);
       // A renamed group may match other rules: every member's role is asked again.
       (await memberIds(tx, g.id)).forEach((id) => touched.add(id));
     }
-    notes.push(...(await roleNotes(tx, touched)));
+    const roles = await reassign(tx, touched);
+    notes.push(...roles.notes);
     const summary = `${verb} group ${updated.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}`;
-    await log(tx, op, g.id, summary, ignored);
+    await logWithMembers(tx, op, { id: g.id, name: updated.displayName }, summary, { added: changes.added, removed: changes.removed, roles: roles.changes }, ignored);
     return { updated, summary };
   };
 
@@ -187,11 +225,12 @@ export const groupStore = ({ db, workspaceId, journal, policy }: ProvisioningCon
       try {
         const { g, summary } = await db.$transaction(async (tx) => {
           const g = await tx.group.create({ data: { workspaceId, ...columns(doc) } });
-          const touched = new Set<string>();
-          const notes = members?.length ? await applyMemberOps(tx, g.id, [{ op: "add", values: members }], touched) : [];
-          notes.push(...(await roleNotes(tx, touched)));
+          const changes = new MemberChanges();
+          const notes = members?.length ? await applyMemberOps(tx, g.id, [{ op: "add", values: members }], changes) : [];
+          const roles = await reassign(tx, changes.touched);
+          notes.push(...roles.notes);
           const summary = `Created group ${g.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}`;
-          await log(tx, "create", g.id, summary, info?.ignored);
+          await logWithMembers(tx, "create", { id: g.id, name: g.displayName }, summary, { added: changes.added, removed: [], roles: roles.changes }, info?.ignored);
           return { g, summary };
         });
         return { resource: await stored(g), summary, created: true };
@@ -219,11 +258,12 @@ export const groupStore = ({ db, workspaceId, journal, policy }: ProvisioningCon
     remove: async (id, ifMatch) =>
       db.$transaction(async (tx) => {
         const g = await load(tx, id, ifMatch);
-        const members = await memberIds(tx, g.id);
+        // Every member leaves the group: their timelines say so (the rows would go with the group anyway).
+        const members = await deleteMembers(tx, g.id);
         await tx.group.delete({ where: { id: g.id, workspaceId } });
-        const notes = await roleNotes(tx, members);
-        const summary = `Deleted group ${g.displayName}${notes.length ? `: ${notes.join("; ")}` : ""}`;
-        await log(tx, "delete", g.id, summary);
+        const roles = await reassign(tx, members);
+        const summary = `Deleted group ${g.displayName}${roles.notes.length ? `: ${roles.notes.join("; ")}` : ""}`;
+        await logWithMembers(tx, "delete", { id: g.id, name: g.displayName, deleted: true }, summary, { added: [], removed: members, roles: roles.changes });
         return { summary };
       }),
   };

@@ -119,7 +119,7 @@ const PG_TYPES = { at: "timestamp(3)", durationMs: "integer", status: "integer" 
  * the row is written only while the token is still valid (tokens.ts, stillValid), and false comes
  * back when it was not.
  */
-const insertRow = async (client: Queryable, f: RequestFacts, row: Row): Promise<boolean> => {
+const insertRow = async (client: Queryable, f: RequestFacts, row: Row): Promise<{ id: string; at: Date } | null> => {
   const values = {
     id: newId(),
       workspaceId: f.principal.workspaceId,
@@ -132,11 +132,12 @@ const insertRow = async (client: Queryable, f: RequestFacts, row: Row): Promise<
       summary: row.summary?.slice(0, 2000) ?? null,
       error: row.error?.slice(0, 2000) ?? null,
   };
+  const written = { id: values.id, at: values.at };
   if (!f.confirm) {
     await insertRows(client, "ProvisioningEvent", [values]);
-    return true;
+    return written;
   }
-  return (await insertRowIf(client, "ProvisioningEvent", values, stillValid(f.principal), PG_TYPES)) > 0;
+  return (await insertRowIf(client, "ProvisioningEvent", values, stillValid(f.principal), PG_TYPES)) > 0 ? written : null;
 };
 
 const STATUS_OF = { create: 201, replace: 200, patch: 200, delete: 204 } as const;
@@ -166,6 +167,7 @@ const journalOf = (f: RequestFacts): Journal & { changes: number } => {
       // Throwing rolls the change back: it is made again once the token is verified in full.
       if (!written) throw new StaleToken();
       journal.changes++;
+      return written;
     },
   };
   return journal;
@@ -177,7 +179,7 @@ const journalOf = (f: RequestFacts): Journal & { changes: number } => {
  */
 const record = async (f: RequestFacts, res: ScimResponse): Promise<boolean> => {
   try {
-    return await insertRow(direct, f, {
+    return (await insertRow(direct, f, {
       status: res.status,
       method: f.request.method,
       resourceType: res.log.resourceType ?? null,
@@ -188,7 +190,7 @@ const record = async (f: RequestFacts, res: ScimResponse): Promise<boolean> => {
       error: res.log.error ?? null,
       requestBody: redactBody(f.body),
       responseBody: res.status >= 400 ? redactResponse(res.body) : null,
-    });
+    })) !== null;
   } catch (err) {
     console.error("[scim] could not record the provisioning event", err);
     return true;

@@ -271,7 +271,7 @@ const EmployeePage = async ({ params }: Props) => {
 
       <Panel labelledBy="timeline-heading">
         <div className="mb-4 flex items-baseline justify-between gap-4">
-          <SectionTitle id="timeline-heading">Provisioning timeline</SectionTitle>
+          <SectionTitle id="timeline-heading">Timeline</SectionTitle>
           <Link href={`${base}/logs`} className="text-sm font-medium text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700">
             Open the provisioning log
           </Link>
