@@ -104,7 +104,9 @@ test("a role from a group rule and a custom extension attribute, provisioned thr
   await expect(employee.section("Custom attributes").getByTestId("custom-attributes")).toContainText("B-1001");
   await expect(page.getByTestId("business-card")).toContainText("Badge ID: B-1001");
   // The timeline says where the role came from.
-  await expect(page.getByText(/role Member → Sales Lead \(from group 'Sales' rule\)/).first()).toBeVisible();
+  const timeline = employee.section("Timeline");
+  await expect(timeline).toContainText("Added to group Sales");
+  await expect(timeline).toContainText("Role Member → Sales Lead (from group 'Sales' rule)");
   await expectNoAxeViolations(page);
   await shot(page, "directory-policy-employee");
 
