@@ -4,6 +4,7 @@
 // CSV import and the dashboard all judge a value here.
 import { matchesElement, parsePatchPath, type PatchPath } from "@/lib/scim/filter";
 import { SCHEMA_URNS } from "@/lib/scim/schemas/urns";
+import { MAX_VALUE_LENGTH } from "./text-value";
 
 export const ATTRIBUTE_TYPES = ["string", "boolean", "date", "number", "reference"] as const;
 export type TAttributeType = (typeof ATTRIBUTE_TYPES)[number];
@@ -19,7 +20,7 @@ export type TValueCheck = { ok: true; json: string | number | boolean; text: TAt
 
 /** How an error names the type a value must have ("must be …"). */
 export const EXPECTED: Record<TAttributeType, string> = {
-  string: "a string",
+  string: `a string of at most ${MAX_VALUE_LENGTH} characters`,
   boolean: "a boolean (true or false)",
   date: "a date and time (RFC 7643 dateTime, e.g. 2024-05-01T09:00:00Z)",
   number: "a number",
@@ -67,7 +68,8 @@ const canonicalNumber = (n: number): TValueCheck => (Number.isFinite(n) ? { ok: 
 export const canonicalAttributeValue = (type: TAttributeType, raw: unknown): TValueCheck => {
   switch (type) {
     case "string":
-      return typeof raw === "string" ? { ok: true, json: raw, text: text(raw) } : { ok: false, expected: EXPECTED.string };
+      // Values are indexed for filters: beyond the length the dashboard and CSV allow, refused alike.
+      return typeof raw === "string" && raw.length <= MAX_VALUE_LENGTH ? { ok: true, json: raw, text: text(raw) } : { ok: false, expected: EXPECTED.string };
     case "boolean": {
       const b = typeof raw === "boolean" ? raw : typeof raw === "string" && /^\s*(true|false)\s*$/i.test(raw) ? raw.trim().toLowerCase() === "true" : undefined;
       return b === undefined ? { ok: false, expected: EXPECTED.boolean } : { ok: true, json: b, text: text(String(b)) };
@@ -80,7 +82,7 @@ export const canonicalAttributeValue = (type: TAttributeType, raw: unknown): TVa
     }
     case "reference": {
       const id = typeof raw === "string" ? raw.trim() : "";
-      return id === "" ? { ok: false, expected: EXPECTED.reference } : { ok: true, json: id, text: { value: id, valueKey: id.toLowerCase() } };
+      return id === "" || id.length > MAX_VALUE_LENGTH ? { ok: false, expected: EXPECTED.reference } : { ok: true, json: id, text: { value: id, valueKey: id.toLowerCase() } };
     }
   }
 };

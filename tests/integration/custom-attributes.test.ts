@@ -218,6 +218,8 @@ describe.each(engines())("custom attributes over SCIM on %s", (engine) => {
         ["startDate", "next Tuesday", "date"],
         ["startDate", "2024-02-31", "date"],
         ["badgeId", 42, "a string"],
+        // Longer than the dashboard and CSV allow (and than a PostgreSQL index entry holds): refused, not a 500.
+        ["badgeId", "x".repeat(3000), "at most 1000 characters"],
         ["buddy", "no-such-user", "another User"],
       ];
       for (const [attr, value, expected] of cases) {

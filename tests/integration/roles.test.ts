@@ -267,6 +267,13 @@ describe.each(engines())("roles on %s", (engine) => {
       const me = await activate(ada.email);
       expect((await ws.admin(`/api/w/${ws.slug}/employees/${ada.id}/card/title`, json("PATCH", { action: "unlock" }))).status).toBe(200);
       expect((await me("/api/me/card", json("PATCH", { fields: { title: "Countess" } }))).status).toBe(200);
+      // A custom attribute on the card, unlocked by the admin, is the employee's to edit too.
+      const declared = await ws.admin(`/api/w/${ws.slug}/attributes`, json("POST", { label: "Badge ID", type: "string", scimPath: "urn:ietf:params:scim:schemas:extension:acme:2.0:User:badgeId", onCard: true }));
+      expect(declared.status).toBe(201);
+      expect((await ws.admin(`/api/w/${ws.slug}/employees/${ada.id}/card/attr.badgeId`, json("PATCH", { action: "unlock" }))).status).toBe(200);
+      expect((await me("/api/me/card", json("PATCH", { fields: { "attr.badgeId": "B-2" } }))).status).toBe(200);
+      const withBadge = (await (await ws.admin(`/api/w/${ws.slug}/employees/${ada.id}/card`)).json()) as { fields: { key: string; value: string | null }[] };
+      expect(withBadge.fields.find((f) => f.key === "attr.badgeId")?.value).toBe("B-2");
 
       await setCapabilities(ws, "MEMBER", "Member", ["colleagues", "listed"]);
       const refused = await me("/api/me/card", json("PATCH", { fields: { title: "Analyst" } }));

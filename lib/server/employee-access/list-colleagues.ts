@@ -29,15 +29,16 @@ export const listColleagues = async (me: { id: string; workspaceId: string }, q:
     db.role.findMany({ where: { workspaceId }, select: { key: true, capabilities: true } }),
     db.workspace.findUnique({ where: { id: workspaceId }, select: SETTINGS_SELECT }),
   ]);
-  // Roles are few; the ones that are not listed are left out with NOT IN, which keeps the name
-  // index (workspaceId, displayNameKey) the one that orders and pages at 100,000 employees.
-  const unlisted = roles.filter((r) => !parseCapabilities(r.capabilities).includes("listed")).map((r) => r.key);
+  // Roles are few; only holders of a role that is listed are shown (a key no role has any more lists
+  // nobody, as its share page is 404 too). IN over a handful of keys keeps the name index
+  // (workspaceId, displayNameKey) the one that orders and pages at 100,000 employees.
+  const listed = roles.filter((r) => parseCapabilities(r.capabilities).includes("listed")).map((r) => r.key);
   const base = {
     workspaceId,
     id: { not: me.id },
     status: { not: "ARCHIVED" },
     active: true,
-    ...(unlisted.length ? { role: { notIn: unlisted } } : {}),
+    role: { in: listed },
   };
   const skip = (page - 1) * COLLEAGUES_PAGE_SIZE;
   const select = COLLEAGUE_SELECT;

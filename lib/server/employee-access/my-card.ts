@@ -1,5 +1,6 @@
 // An employee's own card: the fields as rows (value, linked, locked), and the edits an employee
 // may make — unlocked fields only; an edit unlinks the field so later IdP syncs keep it.
+import { ZFieldKey } from "@/lib/server/cards/update-card-field";
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -41,7 +42,8 @@ const RULES: Record<string, z.ZodType<string>> = {
 };
 const ANY = z.string().max(200, { error: "Keep it under 200 characters" });
 
-export const ZMyCardEdit = z.object({ fields: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), z.string().max(1000)) });
+// The keys a card has: the built-in fields and custom attributes' `attr.<key>` (the same rule the admin's editor uses).
+export const ZMyCardEdit = z.object({ fields: z.record(ZFieldKey, z.string().max(1000)) });
 
 /** Validates each edited value; field errors are keyed by the field. */
 export const checkMyCardEdit = (fields: Record<string, string>) => {

@@ -1,5 +1,5 @@
 // An admin gives one employee a role from the dashboard. The role then counts as set by hand
-// (roleSource "admin": later syncs leave it alone), the employee's version moves on (SCIM ETags),
+// (roleSource "admin": later syncs leave it alone, unless role import is on and the IdP names a role — lib/provisioning/roles.ts), the employee's version moves on (SCIM ETags),
 // and the change is recorded in the employee's timeline in the same transaction. The timeline and
 // the provisioning log read ProvisioningEvent rows; this one says what it is: no SCIM token, the
 // dashboard as its client, the dashboard's own request as its method and path.

@@ -97,7 +97,7 @@ const declaredInValuePath = (decl: Declared | undefined, path: AttrPath, inner: 
 const OPS: Record<TDeclaredAttribute["type"], readonly string[]> = {
   string: ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"],
   reference: ["eq", "ne", "co", "sw", "ew"],
-  date: ["eq", "ne", "sw", "gt", "ge", "lt", "le"],
+  date: ["eq", "ne", "gt", "ge", "lt", "le"],
   number: ["eq", "ne"],
   boolean: ["eq", "ne"],
 };
