@@ -167,10 +167,10 @@ test("template, provisioning, activation email, employee activation and edit, ad
   await expect(employee.getByRole("heading", { name: "This sign-in link has already been used" })).toBeVisible();
   await employeeContext.close();
 
-  // The admin sees the title unlinked, with the employee's value; the IdP's value stays visible.
+  // The admin sees the title set in Muster, with the employee's value; the IdP's value stays visible.
   await cards.goto(slug, id);
   await expect(cards.row("title")).toContainText("Head of Sales, West");
-  await expect(cards.row("title")).toContainText("Unlinked");
+  await expect(cards.row("title")).toContainText("Set in Muster");
   await expect(cards.row("title")).toContainText("IdP: Account Executive");
   await shot(page, "activation-admin-card");
 

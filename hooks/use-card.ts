@@ -17,3 +17,12 @@ export const useCardFieldChange = (slug: string, employeeId: string) => {
     onSuccess: ({ card }) => client.setQueryData(cardKey(slug, employeeId), card),
   });
 };
+
+/** The card inherits this template from now on (null: none); the answer is the whole card. */
+export const useAssignCardTemplate = (slug: string, employeeId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (templateId: string | null) => requestJson<{ message: string; card: TCardDto }>(`/api/w/${slug}/employees/${employeeId}/template`, { method: "PUT", body: { templateId } }),
+    onSuccess: ({ card }) => client.setQueryData(cardKey(slug, employeeId), card),
+  });
+};

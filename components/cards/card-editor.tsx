@@ -1,13 +1,17 @@
 "use client";
-// An employee's business card for admins: every field with whether it follows the identity
-// provider (linked) and whether the employee may edit it (locked), and the controls to edit,
-// unlock, lock or relink it. Editing or unlocking a field unlinks it; relinking takes the IdP's
-// current value again.
+// An employee's business card for admins: every field with where its value comes from (the
+// identity provider, the card's template, or set in Muster) and whether the employee may edit it
+// (locked), and the controls to edit, unlock, lock, relink to the IdP or reset to the template.
+// Editing or unlocking a field makes it the card's own; the card's template can be changed here.
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type ButtonHTMLAttributes, type FormEvent } from "react";
 import { Alert, Badge, Button, cx } from "@/components/ui";
-import { useCard, useCardFieldChange } from "@/hooks/use-card";
-import type { TCardFieldChange, TCardFieldDto } from "@/lib/cards/editor";
+import { useAssignCardTemplate, useCard, useCardFieldChange } from "@/hooks/use-card";
+import { templatesKey } from "@/hooks/use-templates";
+import { requestJson } from "@/lib/client/fetch-json";
+import type { TCardDto, TCardFieldChange, TCardFieldDto } from "@/lib/cards/editor";
+import type { TTemplateDto } from "@/lib/templates/dto";
 import { BusinessCard } from "./business-card";
 
 type Props = { slug: string; employeeId: string; /** Heading level of the section title (2 on the employee page). */ headingLevel?: 2 | 3 };
@@ -30,36 +34,152 @@ const RowButton = ({ className, ...props }: ButtonHTMLAttributes<HTMLButtonEleme
   />
 );
 
-const SyncState = ({ f, onRelink, disabled }: { f: TCardFieldDto; onRelink: () => void; disabled: boolean }) => {
+const LinkButton = ({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled: boolean; children: string }) => (
+  <button
+    type="button"
+    onClick={onClick}
+    disabled={disabled}
+    aria-label={label}
+    className="block rounded-sm text-xs font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:opacity-50"
+  >
+    {children}
+  </button>
+);
+
+const Other = ({ label, value }: { label: string; value: string | null }) => (
+  <p className="max-w-[12rem] truncate text-xs text-slate-500" title={value ?? ""}>
+    {label}: {value ?? "(empty)"}
+  </p>
+);
+
+/** Where the field's value comes from, in words, and the way back to the IdP's or the template's value. */
+const SourceState = ({ f, card, onRun, disabled }: { f: TCardFieldDto; card: TCardDto; onRun: (c: TCardFieldChange) => void; disabled: boolean }) => {
   if (!f.onCard) return <span className="text-xs text-slate-500">Not on the card</span>;
-  if (f.fromIdp && f.linked) return <Badge tone="green">Synced with IdP</Badge>;
-  if (f.fromIdp)
+  const template = card.template?.name ?? "the template";
+  const reset =
+    f.templateValue !== null && f.source !== "template" ? (
+      <>
+        {f.templateValue !== f.value ? <Other label="Template" value={f.templateValue} /> : null}
+        <LinkButton label={`Reset ${f.label} to the template`} onClick={() => onRun({ action: "inherit" })} disabled={disabled}>
+          Reset to template
+        </LinkButton>
+      </>
+    ) : null;
+  if (f.source === "template")
     return (
-      <div className="space-y-0.5">
-        <Badge tone="amber">Unlinked</Badge>
-        {f.idpValue !== f.value ? (
-          <p className="max-w-[10rem] truncate text-xs text-slate-500" title={f.idpValue ?? ""}>
-            IdP: {f.idpValue ?? "(empty)"}
-          </p>
-        ) : null}
-        <button
-          type="button"
-          onClick={onRelink}
-          disabled={disabled}
-          aria-label={`Relink ${f.label} to the identity provider`}
-          className="block rounded-sm text-xs font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 disabled:opacity-50"
-        >
-          Relink to IdP
-        </button>
-      </div>
-    );
-  if (f.switchedOff)
-    return (
-      <span title="A workspace setting keeps this IdP attribute off cards">
-        <Badge tone="gray">IdP value off</Badge>
+      <span title={`Inherited from the template “${template}”: edits of the template reach this card`}>
+        <Badge tone="blue">From template</Badge>
       </span>
     );
-  return <Badge tone="gray">Set in Muster</Badge>;
+  if (f.source === "idp") {
+    if (f.switchedOff)
+      return (
+        <span title="A workspace setting keeps this IdP attribute off cards">
+          <Badge tone="gray">IdP value off</Badge>
+        </span>
+      );
+    return (
+      <div className="space-y-0.5">
+        {card.employee.idpOwned ? <Badge tone="green">From the IdP</Badge> : <Badge tone="gray">From the profile</Badge>}
+        {reset}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-0.5">
+      <Badge tone="amber">Set in Muster</Badge>
+      {reset}
+      {f.fromIdp ? (
+        <>
+          {f.idpValue !== f.value && f.templateValue === null ? <Other label="IdP" value={f.idpValue} /> : null}
+          <LinkButton label={`Relink ${f.label} to the identity provider`} onClick={() => onRun({ action: "relink" })} disabled={disabled}>
+            Relink to IdP
+          </LinkButton>
+        </>
+      ) : null}
+    </div>
+  );
+};
+
+/** The template the card inherits, and a way to change it. */
+const TemplatePicker = ({ slug, employeeId, card }: { slug: string; employeeId: string; card: TCardDto }) => {
+  const [open, setOpen] = useState(false);
+  const [choice, setChoice] = useState(card.template?.id ?? "");
+  const [message, setMessage] = useState<string | null>(null);
+  const assign = useAssignCardTemplate(slug, employeeId);
+  const templates = useQuery({
+    queryKey: templatesKey(slug),
+    queryFn: async () => (await requestJson<{ templates: TTemplateDto[] }>(`/api/w/${slug}/templates`)).templates,
+    enabled: open,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    assign.mutate(choice || null, {
+      onSuccess: ({ message: m }) => {
+        setMessage(m);
+        setOpen(false);
+      },
+    });
+  };
+  return (
+    <div className="shrink-0 text-sm text-slate-600 sm:max-w-xs sm:text-right" data-testid="card-template">
+      {open ? (
+        <form onSubmit={submit} className="flex flex-wrap items-center gap-2 sm:justify-end">
+          <label htmlFor="card-template-select" className="text-sm text-slate-700">
+            Template
+          </label>
+          <select
+            id="card-template-select"
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500"
+          >
+            <option value="">No template</option>
+            {(templates.data ?? (card.template ? [{ id: card.template.id, name: card.template.name }] : [])).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          <Button type="submit" className="px-3 py-1 text-xs" disabled={assign.isPending || templates.isPending}>
+            {assign.isPending ? "Assigning…" : "Assign"}
+          </Button>
+          <Button type="button" variant="secondary" className="px-3 py-1 text-xs" onClick={() => setOpen(false)} disabled={assign.isPending}>
+            Cancel
+          </Button>
+          {assign.error ? <p className="w-full text-sm text-red-700">{assign.error.message}</p> : null}
+        </form>
+      ) : (
+        <p>
+          Template:{" "}
+          {card.template ? (
+            <Link href={`/w/${slug}/templates/${card.template.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+              {card.template.name}
+            </Link>
+          ) : (
+            <span className="text-slate-500">none</span>
+          )}{" "}
+          <button
+            type="button"
+            onClick={() => {
+              setChoice(card.template?.id ?? "");
+              setMessage(null);
+              setOpen(true);
+            }}
+            className="rounded-sm text-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          >
+            Change<span className="sr-only"> the card&apos;s template</span>
+          </button>
+        </p>
+      )}
+      {message ? (
+        <p role="status" className="mt-1 text-xs text-emerald-800">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
 };
 
 const EditRow = ({ f, pending, onSave, onCancel }: { f: TCardFieldDto; pending: boolean; onSave: (value: string) => void; onCancel: () => void }) => {
@@ -79,7 +199,8 @@ const EditRow = ({ f, pending, onSave, onCancel }: { f: TCardFieldDto; pending: 
       ) : (
         <input id={id} value={value} autoFocus onChange={(e) => setValue(e.target.value)} className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500" />
       )}
-      {f.fromIdp && f.linked ? <p className="text-xs text-amber-800">Saving unlinks this field: later changes in the identity provider no longer reach it.</p> : null}
+      {f.source === "template" ? <p className="text-xs text-amber-800">Saving makes this value the card&apos;s own: later edits of the template no longer reach it.</p> : null}
+      {f.source === "idp" && f.fromIdp ? <p className="text-xs text-amber-800">Saving makes this value the card&apos;s own: later changes in the identity provider no longer reach it.</p> : null}
       <div className="flex gap-2">
         <Button type="submit" className="px-3 py-1 text-xs" disabled={pending}>
           {pending ? "Saving…" : "Save"}
@@ -121,22 +242,13 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
             Business card
           </Heading>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
-            <span className="font-medium text-slate-800">Synced</span> fields follow the identity provider. Editing a field or unlocking it for the employee unlinks it;
-            relink to take the IdP&apos;s value again.
+            Each field comes <span className="font-medium text-slate-800">from the identity provider</span>,{" "}
+            <span className="font-medium text-slate-800">from the card&apos;s template</span> (edits of the template reach it), or is{" "}
+            <span className="font-medium text-slate-800">set in Muster</span>. Editing a field or unlocking it for the employee makes it the card&apos;s own; relink or reset
+            it to follow the IdP or the template again.
           </p>
         </div>
-        {card ? (
-          <p className="shrink-0 text-sm text-slate-600" data-testid="card-template">
-            Template:{" "}
-            {card.template ? (
-              <Link href={`/w/${slug}/templates/${card.template.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
-                {card.template.name}
-              </Link>
-            ) : (
-              <span className="text-slate-500">none</span>
-            )}
-          </p>
-        ) : null}
+        {card ? <TemplatePicker key={card.template?.id ?? "none"} slug={slug} employeeId={employeeId} card={card} /> : null}
       </div>
 
       {error ? <Alert>Could not load the card: {error.message}</Alert> : null}
@@ -164,7 +276,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
                       Value
                     </th>
                     <th scope="col" className="px-3 py-2">
-                      State
+                      Comes from
                     </th>
                     <th scope="col" className="px-3 py-2 text-right">
                       <span className="sr-only">Actions</span>
@@ -192,7 +304,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
                         </td>
                         <td className="whitespace-nowrap px-3 py-2.5">
                           <div className="flex flex-col items-start gap-1">
-                            <SyncState f={f} disabled={change.isPending} onRelink={() => run(f.key, { action: "relink" })} />
+                            <SourceState f={f} card={card} disabled={change.isPending} onRun={(c) => run(f.key, c)} />
                             {!f.onCard ? null : f.locked ? (
                               <span className="inline-flex items-center gap-1 text-xs text-slate-600">
                                 <LockIcon /> Locked

@@ -1,7 +1,7 @@
 "use client";
 // The card template editor: name, the fields the template puts on cards, the rules that pick
 // employees, a live preview of the card and the employees the rules match.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent, type ReactNode } from "react";
@@ -12,7 +12,7 @@ import { templatesKey } from "@/hooks/use-templates";
 import { requestJson } from "@/lib/client/fetch-json";
 import { fieldLabel } from "@/lib/provisioning/card-fields";
 import { describeRules, type TTemplateInput } from "@/lib/provisioning/templates";
-import type { TTemplateDto } from "@/lib/templates/dto";
+import type { TTemplateDto, TTemplateEditPreview } from "@/lib/templates/dto";
 import { BusinessCard } from "./business-card";
 import { RuleBuilder } from "./rule-builder";
 import { EXTRA_FIELD_KEYS, formRules, fromForm, MAIN_FIELD_KEYS, newId, toForm, validateForm, type TTemplateForm } from "./template-form";
@@ -41,6 +41,37 @@ const inputClass = (error?: string) =>
     "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:outline-none focus:ring-2",
     error ? "border-red-400 focus:ring-red-500" : "border-slate-300 focus:border-brand-500 focus:ring-brand-500",
   );
+
+const n = (x: number) => x.toLocaleString("en-US");
+const cardsWord = (x: number) => `${n(x)} ${x === 1 ? "card" : "cards"}`;
+
+/** Before saving: what the edit of the fields will do to the cards that inherit the template. */
+const EditImpact = ({ slug, templateId, fields }: { slug: string; templateId: string; fields: Record<string, string> }) => {
+  const body = JSON.stringify(fields);
+  const { data, error } = useQuery({
+    queryKey: ["template-edit-preview", slug, templateId, body],
+    queryFn: () => requestJson<TTemplateEditPreview>(`/api/w/${slug}/templates/${templateId}/preview-edit`, { method: "POST", body: { fields } }),
+    staleTime: 5_000,
+  });
+  if (error) return null;
+  if (!data) return <p className="text-sm text-slate-500">Counting the cards this changes…</p>;
+  if (!data.changes.length) return null;
+  if (data.cards === 0) return <p className="text-sm text-slate-600">No card inherits this template yet: saving changes no card.</p>;
+  const verb = { added: "gets", changed: "changes to the new value", removed: "goes back to the identity provider's value" } as const;
+  return (
+    <div className="rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-slate-800" data-testid="template-edit-impact" role="status">
+      <p className="font-medium">Saving updates the {cardsWord(data.cards)} that inherit this template:</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        {data.changes.map((c) => (
+          <li key={c.key}>
+            {c.label} {c.kind === "added" ? `is added on ${cardsWord(c.update)}` : `${verb[c.kind]} on ${cardsWord(c.update)}`}
+            {c.keep ? `; ${cardsWord(c.keep)} ${c.keep === 1 ? "keeps its" : "keep their"} own value` : ""}.
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+};
 
 const SectionHeading = ({ id, title, children }: { id: string; title: string; children?: ReactNode }) => (
   <div className="mb-4">
@@ -72,9 +103,9 @@ export const TemplateEditor = ({ slug, template, created }: { slug: string; temp
   const save = useMutation({
     mutationFn: (body: TTemplateInput) =>
       template
-        ? requestJson<{ template: TTemplateDto }>(`/api/w/${slug}/templates/${template.id}`, { method: "PUT", body })
+        ? requestJson<{ template: TTemplateDto; cardsUpdated?: number }>(`/api/w/${slug}/templates/${template.id}`, { method: "PUT", body })
         : requestJson<{ template: TTemplateDto }>(`/api/w/${slug}/templates`, { method: "POST", body }),
-    onSuccess: ({ template: t }) => {
+    onSuccess: ({ template: t, ...rest }) => {
       void client.invalidateQueries({ queryKey: templatesKey(slug) });
       if (!template) {
         router.push(`${base}/${t.id}?created=1`);
@@ -83,7 +114,12 @@ export const TemplateEditor = ({ slug, template, created }: { slug: string; temp
       const next = toForm(t);
       setSaved(next);
       setForm(next);
-      setNotice("Template saved. It applies to employees provisioned from now on; use “Apply” below for existing ones.");
+      const updated = (rest as { cardsUpdated?: number }).cardsUpdated ?? 0;
+      setNotice(
+        updated
+          ? `Template saved. ${n(updated)} card ${updated === 1 ? "field was" : "fields were"} updated on the cards that inherit it.`
+          : "Template saved. Cards that inherit it are up to date; new employees its rules match get it when they are provisioned.",
+      );
     },
   });
 
@@ -145,8 +181,8 @@ export const TemplateEditor = ({ slug, template, created }: { slug: string; temp
           <Card>
             <section aria-labelledby="fields-heading">
               <SectionHeading id="fields-heading" title="Card fields">
-                Every card this template applies to gets these values. They win over what the identity provider sends and later syncs do not overwrite them. Leave a field
-                empty to keep the IdP&apos;s value.
+                Cards that inherit this template show these values: they win over what the identity provider sends, and editing them here updates every such card —
+                except fields set on a card by an admin or the employee. Leave a field empty to keep the IdP&apos;s value.
               </SectionHeading>
               <div className="grid gap-4 sm:grid-cols-2">
                 {MAIN_FIELD_KEYS.filter((k) => k !== "address").map((key) => (
@@ -247,13 +283,17 @@ export const TemplateEditor = ({ slug, template, created }: { slug: string; temp
           <Card>
             <section aria-labelledby="rules-heading">
               <SectionHeading id="rules-heading" title="Who gets this template">
-                A new employee gets the first template, in the list&apos;s order, whose rules match what the identity provider sends. Any rule may match (OR); every
-                condition of a rule must hold (AND). Values compare without regard to case.
+                A new employee gets the first template, in the list&apos;s order, whose rules match. Any rule may match (OR); every condition of a rule must hold (AND).
+                Values compare without regard to case. Rules read what cards show: when Settings does not apply the identity provider&apos;s department or location, no
+                one matches a rule on it (a SCIM attribute path reads what the IdP sent).
               </SectionHeading>
               <RuleBuilder rules={form.rules} onChange={(r) => set({ rules: r })} errors={errors} />
             </section>
           </Card>
 
+          {template && dirty && JSON.stringify(input.fields) !== JSON.stringify(fromForm(saved).fields) && validateForm(form).input ? (
+            <EditImpact slug={slug} templateId={template.id} fields={input.fields} />
+          ) : null}
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" disabled={save.isPending || (!!template && !dirty)}>
               {save.isPending ? "Saving…" : template ? "Save changes" : "Create template"}
@@ -282,7 +322,8 @@ export const TemplateEditor = ({ slug, template, created }: { slug: string; temp
       <Card>
         <section aria-labelledby="matches-heading">
           <SectionHeading id="matches-heading" title="Employees these rules match">
-            Check the rules against the employees you already have. Templates apply at first provisioning only; to give existing employees this template, apply it by hand.
+            Check the rules against the employees you already have. Templates are chosen at first provisioning only; to give existing employees this template, assign it by
+            hand — their cards then inherit it.
           </SectionHeading>
           <TemplateMatches slug={slug} templateId={template?.id ?? null} templateName={saved.name || "this template"} rules={rules} dirty={dirty} fieldKeys={Object.keys(fromForm(saved).fields).filter((k) => fromForm(saved).fields[k])} />
         </section>

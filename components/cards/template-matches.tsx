@@ -1,6 +1,6 @@
 "use client";
 // "Who does this match?": the employees the editor's rules match right now (saved or not), and —
-// for a saved template — applying it by hand to all of them or to the ones picked.
+// for a saved template — assigning it by hand to all of them or to the ones picked.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -53,7 +53,7 @@ export const TemplateMatches = ({ slug, templateId, templateName, rules, dirty, 
     onSuccess: (res) => {
       setConfirm(null);
       setPicked(new Set());
-      setNotice(`Applied “${res.template}” to ${n(res.applied)} ${res.applied === 1 ? "employee" : "employees"}.`);
+      setNotice(`Assigned “${res.template}” to ${n(res.applied)} ${res.applied === 1 ? "employee" : "employees"}: their cards inherit it.`);
       void client.invalidateQueries({ queryKey: matchesKey(slug) });
     },
   });
@@ -112,18 +112,18 @@ export const TemplateMatches = ({ slug, templateId, templateName, rules, dirty, 
               {templateId ? (
                 <div className="flex flex-wrap gap-2">
                   <Button type="button" variant="secondary" disabled={!canApply || picked.size === 0} onClick={() => setConfirm("picked")}>
-                    Apply to selected ({n(picked.size)})
+                    Assign to selected ({n(picked.size)})
                   </Button>
                   <Button type="button" disabled={!canApply} onClick={() => setConfirm("all")}>
-                    Apply to all {n(data.total)} {data.total === 1 ? "match" : "matches"}
+                    Assign to all {n(data.total)} {data.total === 1 ? "match" : "matches"}
                   </Button>
                 </div>
               ) : null}
             </div>
             {templateId && (dirty || stale) ? (
-              <p className="mb-3 text-sm text-slate-600">{dirty ? "Save the template first to apply it to existing employees." : "Preview again to apply these rules."}</p>
+              <p className="mb-3 text-sm text-slate-600">{dirty ? "Save the template first to assign it to existing employees." : "Preview again to assign by these rules."}</p>
             ) : null}
-            {!templateId ? <p className="mb-3 text-sm text-slate-600">Save the template to apply it to these existing employees by hand.</p> : null}
+            {!templateId ? <p className="mb-3 text-sm text-slate-600">Save the template to assign it to these existing employees by hand.</p> : null}
             <Table caption="Employees these rules match">
               <thead>
                 <tr>
@@ -179,9 +179,9 @@ export const TemplateMatches = ({ slug, templateId, templateName, rules, dirty, 
 
       <ConfirmDialog
         open={confirm !== null}
-        title={`Apply “${templateName}” to ${n(count)} ${count === 1 ? "employee" : "employees"}?`}
-        confirmLabel={`Apply to ${n(count)} ${count === 1 ? "employee" : "employees"}`}
-        pendingLabel="Applying…"
+        title={`Assign “${templateName}” to ${n(count)} ${count === 1 ? "employee" : "employees"}?`}
+        confirmLabel={`Assign to ${n(count)} ${count === 1 ? "employee" : "employees"}`}
+        pendingLabel="Assigning…"
         tone="primary"
         pending={apply.isPending}
         error={apply.error?.message ?? null}
@@ -191,15 +191,13 @@ export const TemplateMatches = ({ slug, templateId, templateName, rules, dirty, 
         }}
         onConfirm={() => apply.mutate(confirm === "all" ? { all: true } : { employeeIds: [...picked] })}
       >
-        <p>
-          Their cards get this template&apos;s fields ({fieldList}), replacing what those fields hold now — including values an admin or the employee edited.
-        </p>
-        <p>Those fields stop following the identity provider. Other fields stay as they are.</p>
+        <p>Their cards inherit this template from now on: its fields ({fieldList}) replace what their previous template and the identity provider gave, and later edits of the template reach them.</p>
+        <p>Fields an admin or the employee set on a card keep their values.</p>
         {progress ? (
           <div className="space-y-1 pt-1">
             <div
               role="progressbar"
-              aria-label="Apply progress"
+              aria-label="Assign progress"
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={progress.total ? Math.round((progress.scanned / progress.total) * 100) : 0}

@@ -55,4 +55,11 @@ export class CardEditorPage {
   };
   unlock = (label: string) => this.page.getByRole("button", { name: `Unlock ${label} for the employee` }).click();
   relink = (label: string) => this.page.getByRole("button", { name: `Relink ${label} to the identity provider` }).click();
+  reset = (label: string) => this.page.getByRole("button", { name: `Reset ${label} to the template` }).click();
+  /** Changes the template the card inherits ("No template" for none). */
+  assignTemplate = async (name: string) => {
+    await this.template().getByRole("button", { name: "Change the card's template" }).click();
+    await this.page.getByLabel("Template", { exact: true }).selectOption({ label: name });
+    await this.template().getByRole("button", { name: "Assign" }).click();
+  };
 }

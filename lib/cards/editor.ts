@@ -1,16 +1,20 @@
 // The admin's card editor: the card as the server sends it, and the change to one field the browser sends back.
 import { z } from "zod";
+import type { TCardSource } from "@/lib/provisioning/card-fields";
 
 export type TCardFieldDto = {
   key: string;
   label: string;
   value: string | null;
   onCard: boolean;
-  linked: boolean;
+  /** Where the value comes from (lib/provisioning/card-fields.ts); null when the card lacks the field. */
+  source: TCardSource | null;
   locked: boolean;
+  /** The value the card's template sets for this field, if it sets one. */
+  templateValue: string | null;
   /** The IdP's current value, when the workspace applies this IdP attribute. */
   idpValue: string | null;
-  /** Kept in sync with the IdP when linked: an IdP attribute the workspace applies. */
+  /** Can follow the IdP: an IdP attribute the workspace applies (or an on-card custom attribute). */
   fromIdp: boolean;
   /** An IdP attribute a workspace setting keeps off cards. */
   switchedOff: boolean;
@@ -33,5 +37,6 @@ export const ZCardFieldChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("unlock") }),
   z.object({ action: z.literal("lock") }),
   z.object({ action: z.literal("relink") }),
+  z.object({ action: z.literal("inherit") }),
 ]);
 export type TCardFieldChange = z.infer<typeof ZCardFieldChange>;

@@ -67,36 +67,56 @@ export const idpCardValues = (cols: UserColumns, managerName: string | null, set
   return Object.fromEntries(appliedIdpKeys(settings).map((k) => [k, all[k]])) as Partial<Record<TIdpFieldKey, string | null>>;
 };
 
-export type TCardFieldRow = { key: string; value: string | null; linked: boolean; locked: boolean };
+/**
+ * Where a card field's value comes from: the identity provider (kept in sync), the employee's
+ * template (inherited: a template edit reaches it) or Muster (an admin's or the employee's own
+ * value, which neither the IdP nor the template overwrites).
+ */
+export const CARD_SOURCES = ["idp", "template", "muster"] as const;
+export type TCardSource = (typeof CARD_SOURCES)[number];
+export const isCardSource = (s: string): s is TCardSource => (CARD_SOURCES as readonly string[]).includes(s);
+
+export type TCardFieldRow = { key: string; value: string | null; source: TCardSource; locked: boolean };
 
 /**
- * A new card: every applied IdP field linked and locked; the template's fields win over the IdP
- * and are not linked, so later IdP changes never overwrite them.
+ * A new card: every applied IdP field from the IdP and locked; the template's fields win over the
+ * IdP and are inherited from it, so later IdP changes never overwrite them but template edits do.
  */
 export const initialCardFields = (idp: Partial<Record<string, string | null>>, templateFields: Record<string, string> = {}): TCardFieldRow[] => {
   const rows = new Map<string, TCardFieldRow>();
-  for (const [key, value] of Object.entries(idp)) rows.set(key, { key, value: value ?? null, linked: true, locked: true });
-  for (const [key, value] of Object.entries(templateFields)) rows.set(key, { key, value, linked: false, locked: true });
+  for (const [key, value] of Object.entries(idp)) rows.set(key, { key, value: value ?? null, source: "idp", locked: true });
+  for (const [key, value] of Object.entries(templateFields)) rows.set(key, { key, value, source: "template", locked: true });
   return [...rows.values()];
 };
 
 export type TSyncPlan = { create: TCardFieldRow[]; update: { key: string; value: string | null }[] };
 
 /**
- * A later IdP change: linked fields take the IdP's value; unlinked ones (edited by an admin or the
- * employee, unlocked, or set by a template) keep theirs. A field the card lacks is added, linked.
+ * A later IdP change: fields from the IdP take its value; the template's and Muster's keep theirs.
+ * A field the card lacks is added, from the IdP.
  */
-export const planCardSync = (existing: Pick<TCardFieldRow, "key" | "value" | "linked">[], idp: Partial<Record<string, string | null>>): TSyncPlan => {
+export const planCardSync = (existing: Pick<TCardFieldRow, "key" | "value" | "source">[], idp: Partial<Record<string, string | null>>): TSyncPlan => {
   const byKey = new Map(existing.map((f) => [f.key, f]));
   const plan: TSyncPlan = { create: [], update: [] };
   for (const [key, raw] of Object.entries(idp)) {
     const value = raw ?? null;
     const field = byKey.get(key);
-    if (!field) plan.create.push({ key, value, linked: true, locked: true });
-    else if (field.linked && field.value !== value) plan.update.push({ key, value });
+    if (!field) plan.create.push({ key, value, source: "idp", locked: true });
+    else if (field.source === "idp" && field.value !== value) plan.update.push({ key, value });
   }
   return plan;
 };
+
+/** What a template edit does to one field of the cards that inherit it. */
+export type TTemplateFieldChange = { key: string; kind: "added" | "changed" | "removed"; value: string | null };
+
+/** The fields a template edit adds, changes or removes (in the template's order, then removals). */
+export const templateFieldChanges = (before: Record<string, string>, after: Record<string, string>): TTemplateFieldChange[] => [
+  ...Object.entries(after).flatMap(([key, value]): TTemplateFieldChange[] => (!(key in before) ? [{ key, kind: "added", value }] : before[key] !== value ? [{ key, kind: "changed", value }] : [])),
+  ...Object.keys(before)
+    .filter((key) => !(key in after))
+    .map((key): TTemplateFieldChange => ({ key, kind: "removed", value: null })),
+];
 
 /** The card as a plain record, for the business card view. */
 export const cardRecord = (rows: Pick<TCardFieldRow, "key" | "value">[]): Record<string, string | null> => Object.fromEntries(rows.map((r) => [r.key, r.value]));

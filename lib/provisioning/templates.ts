@@ -108,18 +108,37 @@ type Doc = Record<string, unknown>;
 /** Who a rule looks at: the IdP's SCIM document, the named attributes and group names. */
 export type TSubject = { doc: Doc; department: string | null; title: string | null; location: string | null; company: string | null; groups: string[] };
 
-/** What the IdP sent, as a rule sees it: its document, the named attributes and group names. */
-export const subjectOfDoc = (doc: Doc, groups: string[] = []): TSubject => {
+/** The workspace toggles that keep an IdP attribute off cards (lib/provisioning/card-fields.ts). */
+export type TShownSettings = { applyDepartment: boolean; applyLocation: boolean };
+const SHOW_ALL: TShownSettings = { applyDepartment: true, applyLocation: true };
+
+/**
+ * What the IdP sent, as a rule sees it: its document, the named attributes and group names. A
+ * named attribute is what Muster shows: the department or location a workspace setting keeps off
+ * cards matches nothing. A SCIM attribute path reads the document as sent.
+ */
+export const subjectOfDoc = (doc: Doc, groups: string[] = [], shown: TShownSettings = SHOW_ALL): TSubject => {
   const cols = userColumns(doc);
   const sent = Array.isArray(doc.groups) ? (doc.groups as unknown[]).map((g) => (g && typeof g === "object" ? (g as Doc).display : g)).filter((g): g is string => typeof g === "string") : [];
-  return { doc, department: cols.department, title: cols.title, location: cols.location, company: cols.organization, groups: [...groups, ...sent] };
+  return {
+    doc,
+    department: shown.applyDepartment ? cols.department : null,
+    title: cols.title,
+    location: shown.applyLocation ? cols.location : null,
+    company: cols.organization,
+    groups: [...groups, ...sent],
+  };
 };
 
 /**
- * An IdP-provisioned employee is judged by what the IdP sent (its SCIM document), whatever the
- * workspace toggles apply; an employee added in Muster (no document) by their profile columns.
+ * An IdP-provisioned employee is judged by what the IdP sent (its SCIM document) as the workspace
+ * shows it; an employee added in Muster (no document) by their profile columns, which cards show.
  */
-export const subjectOf = (e: { scimDoc: string | null; department?: string | null; title?: string | null; location?: string | null; organization?: string | null }, groups: string[] = []): TSubject => {
+export const subjectOf = (
+  e: { scimDoc: string | null; department?: string | null; title?: string | null; location?: string | null; organization?: string | null },
+  groups: string[] = [],
+  shown: TShownSettings = SHOW_ALL,
+): TSubject => {
   if (e.scimDoc) {
     let doc: Doc = {};
     try {
@@ -128,7 +147,7 @@ export const subjectOf = (e: { scimDoc: string | null; department?: string | nul
     } catch {
       doc = {};
     }
-    return subjectOfDoc(doc, groups);
+    return subjectOfDoc(doc, groups, shown);
   }
   return { doc: {}, department: e.department ?? null, title: e.title ?? null, location: e.location ?? null, company: e.organization ?? null, groups };
 };

@@ -8,3 +8,10 @@ export type TMatchRow = { id: string; displayName: string | null; email: string 
 export type TMatchList = { rows: TMatchRow[]; total: number; page: number; pageSize: number; scanned: number };
 
 export type TApplyResult = { applied: number; template: string; done: boolean; after: string | null; scanned: number; total: number };
+
+/** What saving a template's fields will do to the cards that inherit it, per field it changes. */
+export type TTemplateEditPreview = {
+  /** Cards that inherit the template (archived employees' included: their history follows too). */
+  cards: number;
+  changes: { key: string; label: string; kind: "added" | "changed" | "removed"; update: number; keep: number }[];
+};

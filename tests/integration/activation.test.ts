@@ -211,8 +211,8 @@ describe.each(engines())("activation emails and employee sign-in on %s", (engine
 
     const saved = await me("/api/me/card", json("PATCH", { fields: { title: "Chief Codebreaker" } }));
     expect(saved.status).toBe(200);
-    const card = (await (await ws.admin(`/api/w/${ws.slug}/employees/${id}/card`)).json()) as { fields: { key: string; value: string | null; linked: boolean; locked: boolean }[] };
-    expect(card.fields.find((f) => f.key === "title")).toMatchObject({ value: "Chief Codebreaker", linked: false, locked: false });
+    const card = (await (await ws.admin(`/api/w/${ws.slug}/employees/${id}/card`)).json()) as { fields: { key: string; value: string | null; source: string | null; locked: boolean }[] };
+    expect(card.fields.find((f) => f.key === "title")).toMatchObject({ value: "Chief Codebreaker", source: "muster", locked: false });
 
     // A later IdP change no longer overwrites the employee's value.
     expect((await ws.scim("PUT", `/Users/${id}`, userDoc(email, { title: "Mathematician" }))).status).toBe(200);

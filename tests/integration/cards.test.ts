@@ -11,7 +11,7 @@ import { sql } from "../support/sql";
 
 const PASSWORD = "correct horse battery staple";
 
-type Field = { key: string; value: string | null; onCard: boolean; linked: boolean; locked: boolean; idpValue: string | null; fromIdp: boolean; switchedOff: boolean };
+type Field = { key: string; value: string | null; onCard: boolean; source: "idp" | "template" | "muster" | null; templateValue: string | null; locked: boolean; idpValue: string | null; fromIdp: boolean; switchedOff: boolean };
 type Card = { employee: { id: string; name: string }; template: { id: string; name: string } | null; saved: boolean; fields: Field[]; values: Record<string, string | null> };
 type Template = { id: string; name: string; position: number; fields: Record<string, string>; rules: unknown[] };
 type Matches = { rows: { id: string; displayName: string; template: string | null }[]; total: number; page: number; pageSize: number; scanned: number };
@@ -100,15 +100,15 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       await createTemplate(ws, marketing);
     });
 
-    it("creates IdP fields linked and locked, with the first matching template's fields winning and unlinked", async () => {
+    it("creates IdP fields from the IdP and locked, with the first matching template's fields winning, inherited from it", async () => {
       const id = await provision(ws.scim, person(ws, "Mia", { department: "Marketing", title: "Brand Manager" }));
       const c = await card(ws, id);
       expect(c.template?.name).toBe("Marketing");
       expect(c.saved).toBe(true);
-      expect(field(c, "title")).toMatchObject({ value: "Brand Manager", linked: true, locked: true, fromIdp: true });
-      expect(field(c, "department")).toMatchObject({ value: "Marketing", linked: true, locked: true });
+      expect(field(c, "title")).toMatchObject({ value: "Brand Manager", source: "idp", locked: true, fromIdp: true });
+      expect(field(c, "department")).toMatchObject({ value: "Marketing", source: "idp", locked: true });
       // "Acme Inc." from the template beats "Acme" from the IdP.
-      expect(field(c, "company")).toMatchObject({ value: "Acme Inc.", linked: false, locked: true, idpValue: "Acme" });
+      expect(field(c, "company")).toMatchObject({ value: "Acme Inc.", source: "template", locked: true, idpValue: "Acme" });
       expect(c.values).toMatchObject({ website: "acme.example", companyLogoUrl: "https://acme.example/logo.png", displayName: "Mia Example", phone: "+1 555 0100" });
     });
 
@@ -117,12 +117,12 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       expect((await card(ws, id)).template?.name).toBe("Marketing");
     });
 
-    it("a later IdP change does not overwrite a template field; linked fields follow", async () => {
+    it("a later IdP change does not overwrite a template field; the IdP's fields follow", async () => {
       const id = await provision(ws.scim, person(ws, "Tom", { department: "Marketing", title: "Writer" }));
       await patchUser(ws.scim, id, { op: "replace", path: `${URN.ENTERPRISE}:organization`, value: "Acme Corp" }, { op: "replace", path: "title", value: "Senior Writer" });
       const c = await card(ws, id);
-      expect(field(c, "company")).toMatchObject({ value: "Acme Inc.", linked: false, idpValue: "Acme Corp" });
-      expect(field(c, "title")).toMatchObject({ value: "Senior Writer", linked: true });
+      expect(field(c, "company")).toMatchObject({ value: "Acme Inc.", source: "template", idpValue: "Acme Corp" });
+      expect(field(c, "title")).toMatchObject({ value: "Senior Writer", source: "idp" });
     });
 
     it("applies templates at first provisioning only, never on later syncs", async () => {
@@ -131,8 +131,8 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       await patchUser(ws.scim, id, { op: "replace", path: `${URN.ENTERPRISE}:department`, value: "Marketing" });
       const c = await card(ws, id);
       expect(c.template).toBeNull();
-      expect(field(c, "company")).toMatchObject({ value: "Acme", linked: true });
-      expect(field(c, "department")).toMatchObject({ value: "Marketing", linked: true });
+      expect(field(c, "company")).toMatchObject({ value: "Acme", source: "idp" });
+      expect(field(c, "department")).toMatchObject({ value: "Marketing", source: "idp" });
       expect(c.values.website).toBeUndefined();
     });
 
@@ -148,7 +148,7 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       expect(await provision(ws.scim, body)).toBe(manualId);
       const c = await card(ws, manualId);
       expect(c.template?.name).toBe("Marketing");
-      expect(field(c, "displayName")).toMatchObject({ value: "Lin Example", linked: true });
+      expect(field(c, "displayName")).toMatchObject({ value: "Lin Example", source: "idp" });
     });
 
     it("a restored employee keeps its card and template", async () => {
@@ -174,28 +174,28 @@ describe.each(engines())("cards and templates on %s", (engine) => {
     it("editing a value unlinks it, so a later IdP change keeps the admin's value", async () => {
       const edited = await change(ws, id, "title", { action: "edit", value: "Chief Analyst" });
       expect(edited.status).toBe(200);
-      expect(edited.body.message).toContain("no longer synced");
-      expect(field(edited.body.card!, "title")).toMatchObject({ value: "Chief Analyst", linked: false, locked: true });
+      expect(edited.body.message).toContain("keeps this value");
+      expect(field(edited.body.card!, "title")).toMatchObject({ value: "Chief Analyst", source: "muster", locked: true });
       await patchUser(ws.scim, id, { op: "replace", path: "title", value: "Lead Analyst" });
-      expect(field(await card(ws, id), "title")).toMatchObject({ value: "Chief Analyst", linked: false, idpValue: "Lead Analyst" });
+      expect(field(await card(ws, id), "title")).toMatchObject({ value: "Chief Analyst", source: "muster", idpValue: "Lead Analyst" });
     });
 
     it("relinking takes the IdP's current value again, and later changes follow", async () => {
       const relinked = await change(ws, id, "title", { action: "relink" });
       expect(relinked.status).toBe(200);
-      expect(field(relinked.body.card!, "title")).toMatchObject({ value: "Lead Analyst", linked: true });
+      expect(field(relinked.body.card!, "title")).toMatchObject({ value: "Lead Analyst", source: "idp" });
       await patchUser(ws.scim, id, { op: "replace", path: "title", value: "Principal Analyst" });
-      expect(field(await card(ws, id), "title")).toMatchObject({ value: "Principal Analyst", linked: true });
+      expect(field(await card(ws, id), "title")).toMatchObject({ value: "Principal Analyst", source: "idp" });
     });
 
     it("unlocking lets the employee edit a field and unlinks it", async () => {
       const unlocked = await change(ws, id, "mobile", { action: "unlock" });
       expect(unlocked.status).toBe(200);
-      expect(field(unlocked.body.card!, "mobile")).toMatchObject({ value: "+1 555 0111", linked: false, locked: false });
+      expect(field(unlocked.body.card!, "mobile")).toMatchObject({ value: "+1 555 0111", source: "muster", locked: false });
       await patchUser(ws.scim, id, { op: "replace", path: 'phoneNumbers[type eq "mobile"].value', value: "+1 555 0222" });
-      expect(field(await card(ws, id), "mobile")).toMatchObject({ value: "+1 555 0111", linked: false, idpValue: "+1 555 0222" });
+      expect(field(await card(ws, id), "mobile")).toMatchObject({ value: "+1 555 0111", source: "muster", idpValue: "+1 555 0222" });
       const locked = await change(ws, id, "mobile", { action: "lock" });
-      expect(field(locked.body.card!, "mobile")).toMatchObject({ locked: true, linked: false });
+      expect(field(locked.body.card!, "mobile")).toMatchObject({ locked: true, source: "muster" });
     });
 
     it("an admin can add a field the IdP does not send, and clear one", async () => {
@@ -242,7 +242,81 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       // Turned on later: the next sync brings the IdP's department onto the card, linked.
       await sql(app, `UPDATE "Workspace" SET "applyDepartment" = true, "policyVersion" = "policyVersion" + 1 WHERE slug = $1`, [ws.slug]);
       await patchUser(ws.scim, id, { op: "replace", path: "title", value: "Controller" });
-      expect(field(await card(ws, id), "department")).toMatchObject({ value: "Treasury", linked: true, locked: true });
+      expect(field(await card(ws, id), "department")).toMatchObject({ value: "Treasury", source: "idp", locked: true });
+    });
+  });
+
+  describe("cards inherit from their template", () => {
+    type Preview = { cards: number; changes: { key: string; kind: string; update: number; keep: number }[] };
+    let ws: Ws;
+    let foreign: Ws;
+    beforeAll(async () => {
+      [ws, foreign] = await Promise.all([workspace("inherit"), workspace("inherit-other")]);
+    });
+
+    it("a template edit reaches every inheriting card except fields set on it; the preview counts them first; reset and reassign", async () => {
+      const t = await createTemplate(ws, { name: "Field team", fields: { company: "Old Co", website: "old.example" }, rules: [[{ attribute: "department", op: "eq", value: "Field" }]] });
+      const [ana, bo, cy] = [await provision(ws.scim, person(ws, "Ana", { department: "Field" })), await provision(ws.scim, person(ws, "Bo", { department: "Field" })), await provision(ws.scim, person(ws, "Cy", { department: "Field" }))];
+      const other = await provision(ws.scim, person(ws, "Dee", { department: "Office" }));
+      expect(field(await card(ws, ana), "company")).toMatchObject({ value: "Old Co", source: "template", templateValue: "Old Co" });
+      expect((await change(ws, bo, "company", { action: "edit", value: "Bo's own" })).status).toBe(200);
+      expect((await change(ws, cy, "title", { action: "edit", value: "Lead" })).status).toBe(200);
+
+      const next = { company: "New Co", address: "2 Field Lane" };
+      const preview = (await (await ws.as(`/api/w/${ws.slug}/templates/${t.id}/preview-edit`, send("POST", { fields: next }))).json()) as Preview;
+      expect(preview.cards).toBe(3);
+      expect(preview.changes).toEqual([
+        expect.objectContaining({ key: "company", kind: "changed", update: 2, keep: 1 }),
+        expect.objectContaining({ key: "address", kind: "added", update: 3, keep: 0 }),
+        expect.objectContaining({ key: "website", kind: "removed", update: 3, keep: 0 }),
+      ]);
+      expect(field(await card(ws, ana), "company").value).toBe("Old Co"); // a preview writes nothing
+
+      const put = await ws.as(`/api/w/${ws.slug}/templates/${t.id}`, send("PUT", { name: "Field team", fields: next, rules: t.rules }));
+      expect(put.status).toBe(200);
+      expect(((await put.json()) as { cardsUpdated: number }).cardsUpdated).toBe(2 + 3 + 3);
+      const a = await card(ws, ana);
+      expect(field(a, "company")).toMatchObject({ value: "New Co", source: "template" });
+      expect(field(a, "address")).toMatchObject({ value: "2 Field Lane", source: "template" });
+      expect(a.values).not.toHaveProperty("website");
+      const b = await card(ws, bo);
+      expect(field(b, "company")).toMatchObject({ value: "Bo's own", source: "muster", templateValue: "New Co" });
+      expect(field(await card(ws, cy), "title")).toMatchObject({ value: "Lead", source: "muster" });
+      expect((await card(ws, other)).values.company).toBe("Acme"); // not inheriting: untouched
+
+      // An IdP change leaves the template's field alone; a reset brings the template's value back.
+      await patchUser(ws.scim, ana, { op: "replace", path: `${URN.ENTERPRISE}:organization`, value: "Acme Corp" });
+      expect(field(await card(ws, ana), "company")).toMatchObject({ value: "New Co", source: "template", idpValue: "Acme Corp" });
+      const reset = await change(ws, bo, "company", { action: "inherit" });
+      expect(reset.status).toBe(200);
+      expect(field(reset.body.card!, "company")).toMatchObject({ value: "New Co", source: "template" });
+      expect((await change(ws, other, "company", { action: "inherit" })).status).toBe(400);
+
+      // Assigned by hand, one card: to no template (the IdP's values come back), then to this one.
+      const none = await ws.as(`/api/w/${ws.slug}/employees/${ana}/template`, send("PUT", { templateId: null }));
+      expect(none.status).toBe(200);
+      const plain = ((await none.json()) as { card: Card }).card;
+      expect(plain.template).toBeNull();
+      expect(field(plain, "company")).toMatchObject({ value: "Acme Corp", source: "idp" });
+      expect(plain.values).not.toHaveProperty("address");
+      const back = (await (await ws.as(`/api/w/${ws.slug}/employees/${other}/template`, send("PUT", { templateId: t.id }))).json()) as { card: Card };
+      expect(back.card.template?.name).toBe("Field team");
+      expect(back.card.values).toMatchObject({ company: "New Co", address: "2 Field Lane" });
+      expect((await foreign.as(`/api/w/${foreign.slug}/employees/${other}/template`, send("PUT", { templateId: null }))).status).toBe(404);
+      expect((await ws.as(`/api/w/${ws.slug}/employees/${other}/template`, send("PUT", { templateId: "no-such-template" }))).status).toBe(404);
+    });
+
+    it("rules match what cards show: a department the workspace does not apply matches nobody", async () => {
+      await provision(ws.scim, person(ws, "Sal", { department: "Sales" }));
+      const rules = [[{ attribute: "department", op: "eq", value: "Sales" }]];
+      const matches = async () => ((await (await ws.as(`/api/w/${ws.slug}/templates/matches`, send("POST", { rules }))).json()) as Matches).total;
+      expect(await matches()).toBe(1);
+      // As the Settings page does it (the policy version expires cached policies).
+      await sql(app, `UPDATE "Workspace" SET "applyDepartment" = false, "policyVersion" = "policyVersion" + 1 WHERE slug = $1`, [ws.slug]);
+      expect(await matches()).toBe(0);
+      await createTemplate(ws, { name: "Sales only", fields: { company: "Sales Co" }, rules });
+      const later = await provision(ws.scim, person(ws, "Sue", { department: "Sales" }));
+      expect((await card(ws, later)).template).toBeNull();
     });
   });
 
@@ -297,15 +371,16 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       expect(everyone.total).toBe(6);
     });
 
-    it("applies a template by hand to every match, writing its fields onto existing cards", async () => {
+    it("assigns a template by hand to every match: their cards inherit it instead of the previous one", async () => {
       const sales = await createTemplate(ws, { name: "Platform", fields: { company: "Acme Platform", website: "platform.acme.example" }, rules: [[{ attribute: "department", op: "eq", value: "Platform" }]] });
       expect(await applyAll(ws, sales.id)).toEqual({ applied: 3, calls: 1 });
       const m = (await (await ws.as(`/api/w/${ws.slug}/templates/matches`, send("POST", { rules: sales.rules }))).json()) as Matches;
       expect(m.rows.every((r) => r.template === "Platform")).toBe(true);
       const c = await card(ws, m.rows[0]!.id);
-      expect(field(c, "company")).toMatchObject({ value: "Acme Platform", linked: false });
+      expect(field(c, "company")).toMatchObject({ value: "Acme Platform", source: "template" });
       expect(c.values.website).toBe("platform.acme.example");
-      expect(c.values.address).toBe("1 King's Road, London"); // other fields stay
+      expect(c.values).not.toHaveProperty("address"); // the previous template's field goes with it
+      expect(c.values.displayName).toBeTruthy(); // the IdP's fields stay
     });
 
     it("applies a template by hand to picked employees, including one without a card yet", async () => {
@@ -332,7 +407,7 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       expect((await other.as(`/api/w/${other.slug}/templates/${narrow.id}`, send("DELETE"))).status).toBe(404);
     });
 
-    it("updates and deletes a template; cards keep what it gave them", async () => {
+    it("updates and deletes a template; inheriting cards follow the edit and keep what it gave them", async () => {
       const put = await ws.as(`/api/w/${ws.slug}/templates/${narrow.id}`, send("PUT", { name: "London", fields: { address: "2 King's Road" }, rules: narrow.rules }));
       expect(put.status).toBe(200);
       expect(((await put.json()) as { template: Template }).template).toMatchObject({ name: "London", fields: { address: "2 King's Road" } });
@@ -341,7 +416,8 @@ describe.each(engines())("cards and templates on %s", (engine) => {
       expect((await ws.as(`/api/w/${ws.slug}/templates/${narrow.id}`, send("DELETE"))).status).toBe(200);
       const c = await card(ws, pia.id);
       expect(c.template).toBeNull();
-      expect(c.values.address).toBe("1 King's Road, London");
+      expect(c.values.address).toBe("2 King's Road");
+      expect(field(c, "address")).toMatchObject({ source: "muster", templateValue: null });
     });
 
     it("needs a session", async () => {

@@ -1,6 +1,7 @@
 // Starts the built app (`next build` must have run) on a free port against a fresh database,
 // the way an IdP or a browser would meet it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import net from "node:net";
 import { freshDatabase, type Engine, type TestDatabase } from "./engines";
 
@@ -58,6 +59,8 @@ export const startApp = async (engine: Engine, { env: extraEnv = {}, ready = (s)
     db,
     env,
     stop: async () => {
+      // TEST_APP_LOG=<file> keeps the app's output, to read a server error behind a failed test.
+      if (process.env.TEST_APP_LOG) appendFileSync(process.env.TEST_APP_LOG, output);
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");

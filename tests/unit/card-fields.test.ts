@@ -51,34 +51,34 @@ describe("IdP values for a card", () => {
 });
 
 describe("a new card", () => {
-  it("starts with IdP fields linked and locked", () => {
+  it("starts with IdP fields from the IdP and locked", () => {
     const rows = initialCardFields(idpCardValues(cols, null, ALL_ON));
     expect(rows).toHaveLength(12);
-    expect(rows.every((r) => r.linked && r.locked)).toBe(true);
+    expect(rows.every((r) => r.source === "idp" && r.locked)).toBe(true);
     expect(cardRecord(rows)).toMatchObject({ title: "Analyst", manager: null });
   });
 });
 
 describe("a later IdP change", () => {
   const existing = [
-    { key: "title", value: "Analyst", linked: true },
-    { key: "department", value: "Edited by admin", linked: false },
-    { key: "company", value: "Acme Inc.", linked: false }, // from a template
-    { key: "email", value: "ada@acme.test", linked: true },
+    { key: "title", value: "Analyst", source: "idp" as const },
+    { key: "department", value: "Edited by admin", source: "muster" as const },
+    { key: "company", value: "Acme Inc.", source: "template" as const },
+    { key: "email", value: "ada@acme.test", source: "idp" as const },
   ];
 
-  it("updates linked fields only, and only when the value changed", () => {
+  it("updates the IdP's fields only, and only when the value changed", () => {
     const plan = planCardSync(existing, { title: "Lead Analyst", department: "Research", company: "Acme", email: "ada@acme.test" });
     expect(plan.update).toEqual([{ key: "title", value: "Lead Analyst" }]);
     expect(plan.create).toEqual([]);
   });
 
-  it("clears a linked field the IdP no longer sends", () => {
+  it("clears an IdP field the IdP no longer sends", () => {
     expect(planCardSync(existing, { title: null }).update).toEqual([{ key: "title", value: null }]);
   });
 
-  it("adds fields the card lacks, linked and locked (a toggle turned on later)", () => {
-    expect(planCardSync(existing, { location: "London" }).create).toEqual([{ key: "location", value: "London", linked: true, locked: true }]);
+  it("adds fields the card lacks, from the IdP and locked (a toggle turned on later)", () => {
+    expect(planCardSync(existing, { location: "London" }).create).toEqual([{ key: "location", value: "London", source: "idp", locked: true }]);
   });
 
   it("leaves fields a toggle keeps off alone", () => {

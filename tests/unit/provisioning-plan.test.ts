@@ -97,9 +97,9 @@ describe("created: a new identity", () => {
     expect(plan.change).toBe("created");
     expect(plan.data).toMatchObject({ scimId: "s1", userName: "ada@acme.test", userNameKey: "ada@acme.test", status: "SYNCED", displayNameKey: "ada lovelace", emailKey: "ada@acme.test", department: "R&D", managerId: "m1", role: "MEMBER", archivedAt: null });
   });
-  it("creates the card linked and locked, the manager by name", () => {
+  it("creates the card from the IdP and locked, the manager by name", () => {
     const byKey = Object.fromEntries(plan.card.create.map((r) => [r.key, r]));
-    expect(byKey.title).toEqual({ key: "title", value: "Engineer", linked: true, locked: true });
+    expect(byKey.title).toEqual({ key: "title", value: "Engineer", source: "idp", locked: true });
     expect(byKey.manager?.value).toBe("Grace Hopper");
     expect(plan.card.sync).toEqual([]);
   });
@@ -109,14 +109,14 @@ describe("created: a new identity", () => {
     expect(planCreate({ doc: doc(), policy: policy({ sendActivationEmails: false }), manager: null, scimId: "s1", now }).activation).toBeNull();
     expect(planCreate({ doc: doc({ active: false }), policy: policy(), manager: null, scimId: "s1", now }).activation).toBeNull();
   });
-  it("applies the first matching template, whose fields win and stay unlinked", () => {
+  it("applies the first matching template, whose fields win and are inherited from it", () => {
     const templates: CompiledTemplate[] = [
       { id: "t-sales", rules: [[{ attribute: "department", op: "eq" as const, value: "Sales" }]], fields: { company: "Sales Co" } },
       { id: "t-rd", rules: [[{ attribute: "department", op: "eq" as const, value: "r&d" }]], fields: { company: "Lab Inc", title: "Researcher" } },
     ];
     const p = planCreate({ doc: doc(), policy: policy({ templates }), manager: null, scimId: "s1", now });
     expect(p.data.templateId).toBe("t-rd");
-    expect(p.card.create.find((r) => r.key === "title")).toEqual({ key: "title", value: "Researcher", linked: false, locked: true });
+    expect(p.card.create.find((r) => r.key === "title")).toEqual({ key: "title", value: "Researcher", source: "template", locked: true });
   });
   it("keeps department off the employee and the card when the workspace does not apply it", () => {
     const p = planCreate({ doc: doc(), policy: policy({ applyDepartment: false }), manager: null, scimId: "s1", now });
@@ -127,7 +127,7 @@ describe("created: a new identity", () => {
 });
 
 describe("updated: a PUT or PATCH", () => {
-  it("moves only the linked card fields that changed", () => {
+  it("moves only the IdP's card fields that changed", () => {
     const p = planUpdate({ current: state(), doc: doc({ title: "Lead Engineer" }), policy: policy(), manager: undefined, hasCard: true, mode: "update", now });
     expect(p.change).toBe("updated");
     expect(p.card).toEqual({ create: [], sync: [{ key: "title", value: "Lead Engineer" }] });
@@ -182,7 +182,7 @@ describe("linked: an employee added by hand becomes the identity", () => {
     expect(p.data).toMatchObject({ status: "LINKED", linkedAt: now, scimId: "s9", userName: "ada@acme.test" });
     expect(p.data).not.toHaveProperty("title");
     expect(p.data).not.toHaveProperty("department");
-    expect(p.card.create.find((r) => r.key === "title")).toEqual({ key: "title", value: "Chief Scientist", linked: true, locked: true });
+    expect(p.card.create.find((r) => r.key === "title")).toEqual({ key: "title", value: "Chief Scientist", source: "idp", locked: true });
     expect(p.card.create.find((r) => r.key === "displayName")?.value).toBe("Ada Lovelace");
     expect(p.activation).not.toBeNull();
   });
@@ -250,7 +250,7 @@ describe("custom attributes in the plan (issue 10)", () => {
       ],
       remove: [],
     });
-    expect(plan.card.create).toEqual(expect.arrayContaining([{ key: "attr.badgeId", value: "B-1", linked: true, locked: true }, { key: "attr.buddy", value: "Bea", linked: true, locked: true }]));
+    expect(plan.card.create).toEqual(expect.arrayContaining([{ key: "attr.badgeId", value: "B-1", source: "idp", locked: true }, { key: "attr.buddy", value: "Bea", source: "idp", locked: true }]));
     expect(plan.card.create.find((f) => f.key === "attr.level")).toBeUndefined();
     expect(plan.summary).toContain("Badge ID 'B-1'; Buddy 'u2'; Level '3'");
   });

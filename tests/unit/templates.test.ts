@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialCardFields } from "@/lib/provisioning/card-fields";
+import { initialCardFields, templateFieldChanges } from "@/lib/provisioning/card-fields";
 import {
   attributeValues,
   conditionMatches,
@@ -10,6 +10,7 @@ import {
   rulesMatch,
   scimPathValues,
   subjectOf,
+  subjectOfDoc,
   ZCondition,
   ZRules,
   ZTemplateFields,
@@ -169,13 +170,45 @@ describe("rules: OR between rules, AND within a rule", () => {
 });
 
 describe("template fields beat the IdP", () => {
-  it("a template's company wins over the IdP's, and is not linked", () => {
+  it("a template's company wins over the IdP's, inherited from the template", () => {
     const rows = initialCardFields({ company: "Acme", title: "Engineer" }, { company: "Acme Inc.", website: "https://acme.test" });
     expect(rows).toEqual([
-      { key: "company", value: "Acme Inc.", linked: false, locked: true },
-      { key: "title", value: "Engineer", linked: true, locked: true },
-      { key: "website", value: "https://acme.test", linked: false, locked: true },
+      { key: "company", value: "Acme Inc.", source: "template", locked: true },
+      { key: "title", value: "Engineer", source: "idp", locked: true },
+      { key: "website", value: "https://acme.test", source: "template", locked: true },
     ]);
+  });
+});
+
+describe("a template edit, field by field", () => {
+  it("names what it adds, changes and removes, and nothing else", () => {
+    expect(templateFieldChanges({ company: "Acme", website: "acme.test", address: "1 Main St" }, { company: "Acme Inc.", website: "acme.test", companyLogoUrl: "https://acme.test/l.png" })).toEqual([
+      { key: "company", kind: "changed", value: "Acme Inc." },
+      { key: "companyLogoUrl", kind: "added", value: "https://acme.test/l.png" },
+      { key: "address", kind: "removed", value: null },
+    ]);
+  });
+  it("is empty when the fields are the same", () => {
+    expect(templateFieldChanges({ company: "Acme" }, { company: "Acme" })).toEqual([]);
+  });
+});
+
+describe("rules match what Muster shows", () => {
+  const doc = { userName: "ada@acme.test", title: "Engineer", addresses: [{ type: "work", locality: "London" }], "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { department: "Sales" } };
+  const rule = [[{ attribute: "department", op: "eq" as const, value: "Sales" }]];
+  it("a department the workspace applies matches", () => {
+    expect(rulesMatch(subjectOfDoc(doc, [], { applyDepartment: true, applyLocation: true }), rule)).toBe(true);
+  });
+  it("a department the workspace does not apply matches nothing", () => {
+    expect(rulesMatch(subjectOfDoc(doc, [], { applyDepartment: false, applyLocation: true }), rule)).toBe(false);
+    expect(rulesMatch(subjectOfDoc(doc, [], { applyDepartment: false, applyLocation: true }), [[{ attribute: "department", op: "ne" as const, value: "Sales" }]])).toBe(true);
+  });
+  it("a SCIM attribute path still reads what the IdP sent", () => {
+    const path = [[{ attribute: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", op: "eq" as const, value: "Sales" }]];
+    expect(rulesMatch(subjectOfDoc(doc, [], { applyDepartment: false, applyLocation: false }), path)).toBe(true);
+  });
+  it("an employee added in Muster is judged by their profile", () => {
+    expect(rulesMatch(subjectOf({ scimDoc: null, department: "Sales" }, [], { applyDepartment: false, applyLocation: false }), rule)).toBe(true);
   });
 });
 

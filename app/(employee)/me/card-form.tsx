@@ -84,7 +84,7 @@ export const CardForm = ({ fields, preview, readOnlyReason = null }: Props) => {
                 value={values[f.key] ?? ""}
                 onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
                 error={errors[f.key]}
-                hint={f.linked ? "From your company's directory until you change it." : "Your own value."}
+                hint={f.source === "muster" ? "Your own value." : "From your company's directory until you change it."}
               />
             ))}
             <div className="flex items-center gap-3">

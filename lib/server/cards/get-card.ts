@@ -1,9 +1,11 @@
 // An employee's card for the admin's card editor: every standard field (on the card or not) with
-// its linked/locked state and what the IdP currently says, scoped to the workspace.
+// where its value comes from (IdP, template, Muster), whether it is locked, and what the IdP and
+// the template currently say, scoped to the workspace.
 import "server-only";
 import type { TCardDto, TCardFieldDto } from "@/lib/cards/editor";
 import { db } from "@/lib/db/client";
-import { cardRecord, fieldLabel, isApplied, isIdpKey, STANDARD_FIELD_KEYS } from "@/lib/provisioning/card-fields";
+import { cardRecord, fieldLabel, isApplied, isCardSource, isIdpKey, STANDARD_FIELD_KEYS } from "@/lib/provisioning/card-fields";
+import { parseFields } from "@/lib/provisioning/templates";
 import { cardAttributes } from "./card-attributes";
 import { baseCardRows, CARD_EMPLOYEE_SELECT, idpValuesOf, SETTINGS_SELECT } from "./card-source";
 
@@ -11,7 +13,7 @@ export const getCard = async (workspaceId: string, employeeId: string): Promise<
   const [e, settings] = await Promise.all([
     db.employee.findFirst({
       where: { id: employeeId, workspaceId },
-      select: { ...CARD_EMPLOYEE_SELECT, status: true, template: { select: { id: true, name: true } }, cardFields: { select: { key: true, value: true, linked: true, locked: true, updatedAt: true } } },
+      select: { ...CARD_EMPLOYEE_SELECT, status: true, template: { select: { id: true, name: true, fields: true } }, cardFields: { select: { key: true, value: true, source: true, locked: true, updatedAt: true } } },
     }),
     db.workspace.findUnique({ where: { id: workspaceId }, select: SETTINGS_SELECT }),
   ]);
@@ -19,12 +21,13 @@ export const getCard = async (workspaceId: string, employeeId: string): Promise<
   const idpOwned = e.scimDoc !== null;
   const idp = (await idpValuesOf(db, workspaceId, e, settings)) ?? {};
   const saved = e.cardFields.length > 0;
+  const templateFields = e.template ? parseFields(e.template.fields) : {};
   const attrs = await cardAttributes(workspaceId, e.id);
   const labels = Object.fromEntries(attrs.map((a) => [a.field, a.label]));
   const base = saved ? e.cardFields : (await baseCardRows(db, workspaceId, e, settings)).map((r) => ({ ...r, updatedAt: null }));
-  // An on-card attribute the card has no row for yet shows the employee's value, linked and locked.
+  // An on-card attribute the card has no row for yet shows the employee's value, from the IdP and locked.
   const have = new Set(base.map((r) => r.key));
-  const rows = [...base, ...attrs.filter((a) => !have.has(a.field) && a.value !== null).map((a) => ({ key: a.field, value: a.value, linked: true, locked: true, updatedAt: null }))];
+  const rows = [...base, ...attrs.filter((a) => !have.has(a.field) && a.value !== null).map((a) => ({ key: a.field, value: a.value, source: "idp" as const, locked: true, updatedAt: null }))];
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const attrKeys = attrs.map((a) => a.field);
   const keys = [...STANDARD_FIELD_KEYS, ...attrKeys, ...rows.map((r) => r.key).filter((k) => !STANDARD_FIELD_KEYS.includes(k) && !attrKeys.includes(k)).sort()];
@@ -38,7 +41,8 @@ export const getCard = async (workspaceId: string, employeeId: string): Promise<
       label: labels[key] ?? fieldLabel(key),
       value: row?.value ?? null,
       onCard: !!row,
-      linked: row ? row.linked && fromIdp : false,
+      source: row ? (isCardSource(row.source) ? row.source : "muster") : null,
+      templateValue: templateFields[key] ?? null,
       locked: row?.locked ?? true,
       idpValue: fromIdp ? (isAttr ? (attrValue.get(key) ?? null) : ((idp as Record<string, string | null>)[key] ?? null)) : null,
       fromIdp,
@@ -48,7 +52,7 @@ export const getCard = async (workspaceId: string, employeeId: string): Promise<
   });
   return {
     employee: { id: e.id, name: e.displayName || e.email || "Unnamed employee", status: e.status, idpOwned },
-    template: e.template,
+    template: e.template ? { id: e.template.id, name: e.template.name } : null,
     saved,
     fields,
     values: cardRecord(rows),

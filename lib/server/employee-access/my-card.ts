@@ -1,10 +1,11 @@
-// An employee's own card: the fields as rows (value, linked, locked), and the edits an employee
-// may make — unlocked fields only; an edit unlinks the field so later IdP syncs keep it.
+// An employee's own card: the fields as rows (value, source, locked), and the edits an employee
+// may make — unlocked fields only; an edited field is the employee's own, which neither IdP syncs
+// nor template edits overwrite.
 import { ZFieldKey } from "@/lib/server/cards/update-card-field";
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { STANDARD_FIELD_KEYS, type TCardFieldRow } from "@/lib/provisioning/card-fields";
+import { isCardSource, STANDARD_FIELD_KEYS, type TCardFieldRow } from "@/lib/provisioning/card-fields";
 import { baseCardRows, CARD_EMPLOYEE_SELECT, SETTINGS_SELECT } from "@/lib/server/cards/card-source";
 import { UserError } from "@/lib/server/errors";
 
@@ -19,11 +20,11 @@ const order = (key: string) => {
  */
 export const myCardFields = async (workspaceId: string, employeeId: string): Promise<TCardFieldRow[]> => {
   const [e, settings] = await Promise.all([
-    db.employee.findFirst({ where: { id: employeeId, workspaceId }, select: { ...CARD_EMPLOYEE_SELECT, cardFields: { select: { key: true, value: true, linked: true, locked: true } } } }),
+    db.employee.findFirst({ where: { id: employeeId, workspaceId }, select: { ...CARD_EMPLOYEE_SELECT, cardFields: { select: { key: true, value: true, source: true, locked: true } } } }),
     db.workspace.findUnique({ where: { id: workspaceId }, select: SETTINGS_SELECT }),
   ]);
   if (!e || !settings) return [];
-  const rows = e.cardFields.length ? e.cardFields : await baseCardRows(db, workspaceId, e, settings);
+  const rows = e.cardFields.length ? e.cardFields.map((f) => ({ ...f, source: isCardSource(f.source) ? f.source : "muster" })) : await baseCardRows(db, workspaceId, e, settings);
   return rows.sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key));
 };
 
@@ -64,12 +65,12 @@ export const checkMyCardEdit = (fields: Record<string, string>) => {
 
 /**
  * Saves an employee's edits, all or nothing. Only unlocked fields of this employee's own card
- * change (scoped by employeeId and locked: false); each edited field is unlinked.
+ * change (scoped by employeeId and locked: false); each edited field becomes the employee's own.
  */
 export const updateMyCard = async (me: { id: string; workspaceId: string }, values: Record<string, string | null>) =>
   db.$transaction(async (tx) => {
     for (const [key, value] of Object.entries(values)) {
-      const { count } = await tx.cardField.updateMany({ where: { workspaceId: me.workspaceId, employeeId: me.id, key, locked: false }, data: { value, linked: false } });
+      const { count } = await tx.cardField.updateMany({ where: { workspaceId: me.workspaceId, employeeId: me.id, key, locked: false }, data: { value, source: "muster" } });
       if (count === 0) throw new UserError("Your company manages this field; it cannot be changed here.", key, "forbidden");
     }
   });

@@ -22,14 +22,14 @@ export class StaleEmployee extends Error {
 
 type Target = { workspaceId: string; policy: Policy; origin: string };
 
-// Linked fields take the IdP's value; a field an admin or the employee unlinked keeps its own;
-// a field the card lacks (a setting switched on later) is added, linked. One statement.
+// Fields from the IdP take its value; the template's and Muster's (an admin's or the employee's)
+// keep theirs; a field the card lacks (a setting switched on later) is added, from the IdP. One statement.
 const syncCard = (tx: Queryable, workspaceId: string, employeeId: string, rows: { key: string; value: string | null }[], now: Date) =>
   tx.execute(sql`
-    INSERT INTO "CardField" ("id", "workspaceId", "employeeId", "key", "value", "linked", "locked", "updatedAt")
-    VALUES ${join(rows.map((r) => sql`(${newId()}, ${workspaceId}, ${employeeId}, ${r.key}, ${r.value}, TRUE, TRUE, ${now})`))}
+    INSERT INTO "CardField" ("id", "workspaceId", "employeeId", "key", "value", "source", "locked", "updatedAt")
+    VALUES ${join(rows.map((r) => sql`(${newId()}, ${workspaceId}, ${employeeId}, ${r.key}, ${r.value}, 'idp', TRUE, ${now})`))}
     ON CONFLICT ("employeeId", "key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"
-    WHERE "CardField"."linked" = TRUE AND "CardField"."value" IS DISTINCT FROM excluded."value"`);
+    WHERE "CardField"."source" = 'idp' AND "CardField"."value" IS DISTINCT FROM excluded."value"`);
 
 // Custom attribute values: one statement for every value that is new or changed.
 const upsertAttributes = (tx: Queryable, workspaceId: string, employeeId: string, rows: UserPlan["attributes"]["set"]) =>

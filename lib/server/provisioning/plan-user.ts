@@ -11,8 +11,9 @@
 //                the IdP does not send.
 // - restored     an identity the IdP deleted (DELETE) or deactivated comes back: the same employee
 //                and history, a new SCIM id if it had been deleted.
-// - updated      a PUT or PATCH: the columns and linked card fields follow the IdP; fields an admin
-//                or the employee edited (unlinked) keep their values; templates never re-apply.
+// - updated      a PUT or PATCH: the columns and the card fields from the IdP follow it; fields an
+//                admin or the employee set, and those the template gives, keep their values;
+//                templates are chosen at first provisioning only.
 // - deactivated  active=false (Entra's and Okta's "disable"): the employee is ARCHIVED — not a seat,
 //                history kept, every session and sign-in link ends — but the SCIM resource stays,
 //                so GET and filters still return it.
@@ -59,7 +60,7 @@ export type UserPlan = {
   change: ChangeKind;
   /** Employee columns: everything for a new employee, what changes for an existing one. */
   data: Record<string, unknown>;
-  /** A first card (`create`), or the values linked fields take (`sync`, only where linked). */
+  /** A first card (`create`), or the values the IdP's fields take (`sync`, only where the field is from the IdP). */
   card: { create: TCardFieldRow[]; sync: { key: string; value: string | null }[] };
   /** The employee's email index, when it changes. */
   emails: { value: string; type: string | null }[] | null;
@@ -223,7 +224,7 @@ type NewUser = { doc: JsonObject; policy: Policy; manager: Manager; scimId: stri
 export const planCreate = ({ doc, policy, manager, scimId, now, custom = NO_CUSTOM }: NewUser): UserPlan => {
   const cols = userColumns(doc);
   const role = rolePlan(policy, null, doc, []);
-  const template = firstMatch(policy.templates, subjectOfDoc(doc));
+  const template = firstMatch(policy.templates, subjectOfDoc(doc, [], policy));
   const idp = { ...idpCardValues(cols, manager?.name ?? null, policy), ...attributeCardValues(policy, custom) };
   return {
     change: "created",
@@ -302,7 +303,7 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
     updatedAt: now,
   };
 
-  // The card: linked fields take the IdP's values where they changed — or all of them on a link or
+  // The card: fields from the IdP take its values where they changed — or all of them on a link or
   // restore, or when the workspace's policy changed since the card last followed it in full (a
   // setting switched on brings its field); a first provisioning creates the card, template included.
   const full = mode !== "update" || current.cardPolicyVersion !== policy.version;
@@ -324,7 +325,7 @@ export const planUpdate = ({ current, doc, policy, manager, hasCard, mode, scimI
   };
   let card: UserPlan["card"];
   if (!hasCard) {
-    const template = firstMatch(policy.templates, subjectOfDoc(doc));
+    const template = firstMatch(policy.templates, subjectOfDoc(doc, [], policy));
     if (template) data.templateId = template.id;
     // What the IdP does not send shows what Muster has (an employee added by hand keeps its title).
     const values = Object.fromEntries(Object.entries(idp).map(([k, v]) => [k, follows(k) || k in attrCard ? v : CARD_SOURCE[k] === "manager" ? null : (current[CARD_SOURCE[k] as ProfileColumn] ?? null)]));

@@ -1,15 +1,18 @@
-// Applying a template by hand to employees who already exist: its fields are written onto their
-// cards (unlinked, so the IdP does not overwrite them) and the card remembers the template.
-// "Every match" goes one chunk of the workspace per request (the client loops, showing progress),
-// so no request runs for long however many employees there are.
+// Assigning a template by hand to employees who already exist (templates otherwise apply at first
+// provisioning only): their cards inherit it from then on — its fields replace what the previous
+// template gave and what the IdP sends, fields an admin or the employee set keep their values —
+// and later edits of the template reach them. "Every match" goes one chunk of the workspace per
+// request (the client loops, showing progress), so no request runs for long however many employees.
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
+import { fromPrisma } from "@/lib/db/direct";
 import type { TApplySettings } from "@/lib/provisioning/card-fields";
 import { parseFields, parseRules, type TTemplateFields } from "@/lib/provisioning/templates";
 import { CARD_EMPLOYEE_SELECT, SETTINGS_SELECT, untouchedCard, type TCardEmployee } from "@/lib/server/cards/card-source";
 import { UserError } from "@/lib/server/errors";
 import type { TApplyResult } from "@/lib/templates/dto";
+import { dropInheritedField, inheritedKeys, inheritField, pickedCards } from "./inherit-template";
 import { countEmployees, matchChunk } from "./match-employees";
 
 const BATCH = 1000;
@@ -20,33 +23,32 @@ export const ZApplyTemplate = z.union([
 ]);
 export type TApplyTemplate = z.infer<typeof ZApplyTemplate>;
 
-/** Writes the template's fields onto these employees' cards; an employee without a card gets its untouched card first. */
-const applyTo = async (tx: Tx, workspaceId: string, templateId: string, fields: TTemplateFields, employees: TCardEmployee[], settings: TApplySettings) => {
+/**
+ * These employees' cards inherit `template` (none: they stop inheriting, and the fields the old
+ * one gave show the IdP's values again). An employee without a card gets its untouched card first.
+ */
+export const assignTo = async (tx: Tx, workspaceId: string, template: { id: string; fields: TTemplateFields } | null, employees: TCardEmployee[], settings: TApplySettings) => {
+  if (!employees.length) return 0;
   const ids = employees.map((e) => e.id);
-  const keys = Object.keys(fields);
-  const [withCard, has] = await Promise.all([
-    tx.cardField.groupBy({ by: ["employeeId"], where: { workspaceId, employeeId: { in: ids } } }),
-    keys.length ? tx.cardField.findMany({ where: { workspaceId, employeeId: { in: ids }, key: { in: keys } }, select: { employeeId: true, key: true } }) : Promise.resolve([]),
-  ]);
-  const carded = new Set(withCard.map((r) => r.employeeId));
-  const present = new Set(has.map((f) => `${f.employeeId}\n${f.key}`));
+  const fields = template?.fields ?? {};
+  const now = new Date();
+  const q = fromPrisma(tx);
 
-  const fresh = employees.filter((e) => !carded.has(e.id));
-  const managerIds = [...new Set(fresh.map((e) => e.managerId).filter((m): m is string => !!m))];
-  const managers = managerIds.length ? await tx.employee.findMany({ where: { workspaceId, id: { in: managerIds } }, select: { id: true, displayName: true, email: true } }) : [];
-  const nameOf = new Map(managers.map((m) => [m.id, m.displayName || m.email || null]));
+  const withCard = new Set((await tx.cardField.groupBy({ by: ["employeeId"], where: { workspaceId, employeeId: { in: ids } } })).map((r) => r.employeeId));
+  const fresh = employees.filter((e) => !withCard.has(e.id));
+  if (fresh.length) {
+    const managerIds = [...new Set(fresh.map((e) => e.managerId).filter((m): m is string => !!m))];
+    const managers = managerIds.length ? await tx.employee.findMany({ where: { workspaceId, id: { in: managerIds } }, select: { id: true, displayName: true, email: true } }) : [];
+    const nameOf = new Map(managers.map((m) => [m.id, m.displayName || m.email || null]));
+    await tx.cardField.createMany({ data: fresh.flatMap((e) => untouchedCard(e, settings, e.managerId ? (nameOf.get(e.managerId) ?? null) : null).map((r) => ({ ...r, workspaceId, employeeId: e.id }))) });
+  }
 
-  const create = fresh.flatMap((e) =>
-    untouchedCard(e, settings, e.managerId ? (nameOf.get(e.managerId) ?? null) : null)
-      .filter((r) => !(r.key in fields))
-      .map((r) => ({ ...r, workspaceId, employeeId: e.id })),
-  );
-  for (const e of employees) for (const key of keys) if (!present.has(`${e.id}\n${key}`)) create.push({ workspaceId, employeeId: e.id, key, value: fields[key]!, linked: false, locked: true });
-  for (const key of keys) if (has.some((f) => f.key === key)) await tx.cardField.updateMany({ where: { workspaceId, employeeId: { in: ids }, key }, data: { value: fields[key]!, linked: false } });
-  if (create.length) await tx.cardField.createMany({ data: create });
+  const scope = pickedCards(workspaceId, ids);
+  for (const key of await inheritedKeys(q, workspaceId, scope)) if (!(key in fields)) await dropInheritedField(q, workspaceId, scope, key, settings, now);
+  for (const [key, value] of Object.entries(fields)) await inheritField(q, workspaceId, scope, key, value, true, now);
   // `ids` come from a workspace-scoped read; the workspace is checked too (the primary key leads:
   // SQLite, which plans without statistics, must not walk the workspace index instead).
-  const { count } = await tx.employee.updateMany({ where: { id: { in: ids }, workspaceId: { equals: workspaceId } }, data: { templateId } });
+  const { count } = await tx.employee.updateMany({ where: { id: { in: ids }, workspaceId: { equals: workspaceId } }, data: { templateId: template?.id ?? null } });
   return count;
 };
 
@@ -62,7 +64,7 @@ export const applyTemplate = async (workspaceId: string, templateId: string, inp
     let applied = 0;
     for (let i = 0; i < employees.length; i += BATCH) {
       const batch = employees.slice(i, i + BATCH);
-      applied += await db.$transaction((tx) => applyTo(tx, workspaceId, template.id, fields, batch, settings));
+      applied += await db.$transaction((tx) => assignTo(tx, workspaceId, { id: template.id, fields }, batch, settings));
     }
     return applied;
   };

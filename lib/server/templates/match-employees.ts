@@ -1,10 +1,12 @@
-// Which employees a template's rules match, with the same matcher provisioning uses. Rules can
-// name any SCIM attribute path, which no index covers, so employees are read in chunks in
-// creation order (the (workspaceId, createdAt) index, keyset on createdAt) and judged in memory.
+// Which employees a template's rules match, with the same matcher provisioning uses, on what
+// Muster shows (a department the workspace does not apply matches nothing). Rules can name any
+// SCIM attribute path, which no index covers, so employees are read in chunks in creation order
+// (the (workspaceId, createdAt) index, keyset on createdAt) and judged in memory; rules on named
+// attributes and groups only read the profile columns, not the stored SCIM documents.
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { rulesMatch, subjectOf, ZRules, type TRules } from "@/lib/provisioning/templates";
+import { RULE_ATTRIBUTES, rulesMatch, subjectOf, ZRules, type TRules, type TShownSettings } from "@/lib/provisioning/templates";
 import { CARD_EMPLOYEE_SELECT, type TCardEmployee } from "@/lib/server/cards/card-source";
 import type { TMatchList, TMatchRow } from "@/lib/templates/dto";
 
@@ -43,7 +45,20 @@ const scanChunk = async (workspaceId: string, after: Date | null, size = SCAN_CH
   return { rows: live(rows), scanned: rows.length, last, done: false };
 };
 
-const usesGroups = (rules: TRules) => rules.some((r) => r.some((c) => ["group", "groups", "groups.display"].includes(c.attribute.trim().toLowerCase())));
+const GROUP_ATTRIBUTES = ["group", "groups", "groups.display"];
+const usesGroups = (rules: TRules) => rules.some((r) => r.some((c) => GROUP_ATTRIBUTES.includes(c.attribute.trim().toLowerCase())));
+const NAMED = new Set<string>([...RULE_ATTRIBUTES.map((a) => a.id), ...GROUP_ATTRIBUTES]);
+/** Rules on SCIM attribute paths read the IdP's document; the others read Muster's columns. */
+const usesPaths = (rules: TRules) => rules.some((r) => r.some((c) => !NAMED.has(c.attribute.trim().toLowerCase())));
+
+/**
+ * An employee as a rule sees it. Without path rules the profile columns stand for the document:
+ * they hold what the IdP sent for every attribute the workspace applies.
+ */
+const subjectFor = (e: TScanned, groups: string[], shown: TShownSettings, paths: boolean) =>
+  paths || e.scimDoc === null
+    ? subjectOf(e, groups, shown)
+    : { doc: {}, department: shown.applyDepartment ? e.department : null, title: e.title, location: shown.applyLocation ? e.location : null, company: e.organization, groups };
 
 /** Group names per employee, for rules on group membership: groups are few, so their names come from one map. */
 const groupNames = async (workspaceId: string, employeeIds: string[], names: Map<string, string>) => {
@@ -58,10 +73,16 @@ const groupNames = async (workspaceId: string, employeeIds: string[], names: Map
 
 /** A matcher over scanned rows; reads group names only when the rules need them. */
 export const matcher = async (workspaceId: string, rules: TRules) => {
-  const names = usesGroups(rules) ? new Map((await db.group.findMany({ where: { workspaceId }, select: { id: true, displayName: true } })).map((g) => [g.id, g.displayName])) : null;
+  const [groupRows, shown] = await Promise.all([
+    usesGroups(rules) ? db.group.findMany({ where: { workspaceId }, select: { id: true, displayName: true } }) : null,
+    db.workspace.findUnique({ where: { id: workspaceId }, select: { applyDepartment: true, applyLocation: true } }),
+  ]);
+  const names = groupRows ? new Map(groupRows.map((g) => [g.id, g.displayName])) : null;
+  const settings = shown ?? { applyDepartment: true, applyLocation: true };
+  const paths = usesPaths(rules);
   return async (rows: TScanned[]) => {
     const groups = names && rows.length ? await groupNames(workspaceId, rows.map((e) => e.id), names) : new Map<string, string[]>();
-    return rows.filter((e) => rulesMatch(subjectOf(e, groups.get(e.id) ?? []), rules));
+    return rows.filter((e) => rulesMatch(subjectFor(e, groups.get(e.id) ?? [], settings, paths), rules));
   };
 };
 

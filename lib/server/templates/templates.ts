@@ -1,11 +1,16 @@
-// Card templates of a workspace: list, create, update, delete and order. Templates are few (at
-// most MAX_TEMPLATES), so ordering rewrites the positions of the whole list in one transaction.
+// Card templates of a workspace: list, create, update (the cards that inherit follow), delete and
+// order. Templates are few (at most MAX_TEMPLATES), so ordering rewrites the positions of the whole
+// list in one transaction.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { fromPrisma } from "@/lib/db/direct";
+import { templateFieldChanges } from "@/lib/provisioning/card-fields";
 import { parseFields, parseRules, ZTemplateInput, type TTemplateInput } from "@/lib/provisioning/templates";
 import { UserError } from "@/lib/server/errors";
+import { SETTINGS_SELECT } from "@/lib/server/cards/card-source";
 import { bumpPolicy } from "@/lib/server/provisioning/policy";
 import type { TTemplateDto } from "@/lib/templates/dto";
+import { applyFieldChanges, inheritingCards, keepInheritedValues } from "./inherit-template";
 
 export const MAX_TEMPLATES = 100;
 
@@ -47,19 +52,33 @@ export const createTemplate = async (workspaceId: string, input: TTemplateInput)
   });
 };
 
-export const updateTemplate = async (workspaceId: string, id: string, input: TTemplateInput): Promise<TTemplateDto> => {
+/**
+ * Saves the template and, in the same transaction, brings every card that inherits it up to date:
+ * the fields it adds, changes or removes reach each such card except where the card overrides them.
+ */
+export const updateTemplate = async (workspaceId: string, id: string, input: TTemplateInput): Promise<TTemplateDto & { cardsUpdated: number }> => {
   const data = ZTemplateInput.parse(input);
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.template.updateMany({ where: { id, workspaceId }, data: { name: data.name, fields: JSON.stringify(data.fields), rules: JSON.stringify(data.rules) } });
-    if (count === 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
-    await bumpPolicy(tx, workspaceId);
-  });
-  return (await getTemplate(workspaceId, id))!;
+  const cardsUpdated = await db.$transaction(
+    async (tx) => {
+      const [before, settings] = await Promise.all([
+        tx.template.findFirst({ where: { id, workspaceId }, select: { fields: true } }),
+        tx.workspace.findUnique({ where: { id: workspaceId }, select: SETTINGS_SELECT }),
+      ]);
+      if (!before || !settings) throw new UserError("No template with that id in this workspace", "id", "not_found");
+      await tx.template.updateMany({ where: { id, workspaceId }, data: { name: data.name, fields: JSON.stringify(data.fields), rules: JSON.stringify(data.rules) } });
+      await bumpPolicy(tx, workspaceId);
+      const changes = templateFieldChanges(parseFields(before.fields), data.fields);
+      return changes.length ? applyFieldChanges(fromPrisma(tx), workspaceId, inheritingCards(workspaceId, id), changes, settings, new Date()) : 0;
+    },
+    { timeout: 60_000 },
+  );
+  return { ...(await getTemplate(workspaceId, id))!, cardsUpdated };
 };
 
-/** Employees keep the fields a deleted template gave their cards; only the reference goes. */
+/** Cards keep the fields a deleted template gave them, as their own values; only the reference goes. */
 export const deleteTemplate = async (workspaceId: string, id: string) =>
   db.$transaction(async (tx) => {
+    await keepInheritedValues(fromPrisma(tx), workspaceId, inheritingCards(workspaceId, id), new Date());
     const { count } = await tx.template.deleteMany({ where: { id, workspaceId } });
     if (count === 0) throw new UserError("No template with that id in this workspace", "id", "not_found");
     await bumpPolicy(tx, workspaceId);

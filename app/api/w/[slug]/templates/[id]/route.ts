@@ -1,4 +1,5 @@
-// One card template: read, replace (name, fields, rules), delete.
+// One card template: read, replace (name, fields, rules; the answer says how many card fields of
+// the cards that inherit it changed), delete.
 import { withAdmin } from "@/lib/server/auth/admin-api";
 import { deleteTemplate, getTemplate, updateTemplate, ZTemplateInput } from "@/lib/server/templates/templates";
 
@@ -11,7 +12,8 @@ export const GET = withAdmin<P>(async (_req, { workspace }, { id }) => {
 
 export const PUT = withAdmin<P>(async (req, { workspace }, { id }) => {
   const input = ZTemplateInput.parse(await req.json().catch(() => ({})));
-  return Response.json({ template: await updateTemplate(workspace.id, id, input) });
+  const { cardsUpdated, ...template } = await updateTemplate(workspace.id, id, input);
+  return Response.json({ template, cardsUpdated });
 });
 
 export const DELETE = withAdmin<P>(async (_req, { workspace }, { id }) => {
