@@ -85,4 +85,58 @@ describe.each(engines())("upgrading a %s database that holds data", (engine) => 
     }
     expect(Object.values(after).map(Number)).toEqual([1, 1, 1]);
   });
+
+  it("gives card fields their source: linked ones the IdP, a template's value the template, any other the card's own", async () => {
+    const db = await freshDatabase(engine);
+    dbs.push(db);
+    const config = dbConfig(db.url);
+    const all = listMigrations(config.flavor).map((m) => m.name);
+    const at = all.indexOf("20261130111320_card_sources");
+    const old = fs.mkdtempSync(path.join(os.tmpdir(), "muster-old-"));
+    fs.mkdirSync(path.join(old, config.flavor, "migrations"), { recursive: true });
+    for (const name of all.slice(0, at)) fs.cpSync(path.join("prisma", config.flavor, "migrations", name), path.join(old, config.flavor, "migrations", name), { recursive: true });
+    process.env.MUSTER_MIGRATIONS_DIR = old;
+    try {
+      await migrate(config);
+    } finally {
+      delete process.env.MUSTER_MIGRATIONS_DIR;
+      fs.rmSync(old, { recursive: true, force: true });
+    }
+    const no = engine === "sqlite" ? "0" : "false";
+    const seed = [
+      `INSERT INTO "Workspace" (id, slug, name, "updatedAt") VALUES ('w1', 'w1', 'W', CURRENT_TIMESTAMP)`,
+      `INSERT INTO "Template" (id, "workspaceId", name, fields, "updatedAt") VALUES ('t1', 'w1', 'T', '{"company":"Acme Inc.","website":"acme.example"}', CURRENT_TIMESTAMP)`,
+      `INSERT INTO "Employee" (id, "workspaceId", "updatedAt", "displayName", "templateId") VALUES ('e1', 'w1', CURRENT_TIMESTAMP, 'Ann', 't1')`,
+      `INSERT INTO "CardField" (id, "workspaceId", "employeeId", key, value, "updatedAt") VALUES ('c1', 'w1', 'e1', 'title', 'Engineer', CURRENT_TIMESTAMP)`,
+      `INSERT INTO "CardField" (id, "workspaceId", "employeeId", key, value, linked, "updatedAt") VALUES ('c2', 'w1', 'e1', 'company', 'Acme Inc.', ${no}, CURRENT_TIMESTAMP)`,
+      `INSERT INTO "CardField" (id, "workspaceId", "employeeId", key, value, linked, "updatedAt") VALUES ('c3', 'w1', 'e1', 'website', 'mine.example', ${no}, CURRENT_TIMESTAMP)`,
+      `INSERT INTO "CardField" (id, "workspaceId", "employeeId", key, value, linked, "updatedAt") VALUES ('c4', 'w1', 'e1', 'department', 'Research', ${no}, CURRENT_TIMESTAMP)`,
+    ];
+    const read = `SELECT key, source FROM "CardField" ORDER BY id`;
+    let rows: { key: string; source: string }[];
+    if (engine === "sqlite") {
+      const { default: Database } = await import("better-sqlite3");
+      const conn = new Database(db.url.slice("file:".length));
+      seed.forEach((q) => conn.exec(q));
+      conn.close();
+      expect(await migrate(config)).toEqual(all.slice(at));
+      const c2 = new Database(db.url.slice("file:".length));
+      rows = c2.prepare(read).all() as typeof rows;
+      c2.close();
+    } else {
+      const { default: pg } = await import("pg");
+      const conn = new pg.Client({ connectionString: db.url });
+      await conn.connect();
+      for (const q of seed) await conn.query(q);
+      expect(await migrate(config)).toEqual(all.slice(at));
+      rows = (await conn.query(read)).rows as typeof rows;
+      await conn.end();
+    }
+    expect(rows).toEqual([
+      { key: "title", source: "idp" },
+      { key: "company", source: "template" },
+      { key: "website", source: "muster" },
+      { key: "department", source: "muster" },
+    ]);
+  });
 });
