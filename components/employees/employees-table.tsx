@@ -319,7 +319,7 @@ export const EmployeesTable = ({ slug, initialQuery, initialData, attributes, te
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {list.rows.map((e) => (
-                      <tr key={e.id} className={cx("hover:bg-slate-50", selected.has(e.id) && "bg-brand-50/60")}>
+                      <tr key={e.id} className={cx("hover:bg-slate-50", selected.has(e.id) && "bg-slate-50")}>
                         <td className="w-10 py-3 pl-4 pr-0 align-top">
                           <input
                             type="checkbox"

@@ -42,7 +42,9 @@ describe.each(engines())("overview page on %s", (engine) => {
     expect(html).toMatch(/data-testid="token-sync" data-state="silent"/);
     expect(html).toContain("Never used: no request with this token yet.");
     expect(html).toContain("Create a card template");
-    expect(html).toContain("No failed requests in the provisioning log.");
+    // Nothing has happened yet: no empty panels of changes, activations and errors.
+    expect(html).not.toContain("Changes in the last 24 hours");
+    expect(html).not.toContain("Recent errors");
   });
 
   it("GET /w/[slug]: changes of the last 24 hours, pending activations, recent errors linked to the log, and the token's state", async () => {

@@ -31,7 +31,7 @@ const Stat = ({ label, value, testId, children }: { label: string; value: number
 );
 
 const Section = ({ title, id, action, children }: { title: string; id: string; action?: ReactNode; children: ReactNode }) => (
-  <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+  <section aria-labelledby={id} className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
     <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
       <h2 id={id} className="text-lg font-semibold">
         {title}
@@ -128,6 +128,8 @@ const OverviewPage = async ({ params }: Props) => {
   const url = tenantUrl();
   const base = `/w/${workspace.slug}`;
   const firstRun = o.seats + o.archived === 0;
+  // Before the first employee there are no changes, activations or errors to show: setup comes first.
+  const quiet = firstRun && !o.recentErrors.length;
   return (
     <div className="space-y-6">
       <div>
@@ -172,7 +174,7 @@ const OverviewPage = async ({ params }: Props) => {
         </Card>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className={quiet ? "grid grid-cols-1 gap-6" : "grid grid-cols-1 gap-6 lg:grid-cols-2"}>
         <Section title="Sync with your identity provider" id="sync-heading" action={<Link href={`${base}/tokens`} className={`${LINK} text-sm`}>SCIM tokens</Link>}>
           {o.tokens.length ? (
             <ul className="divide-y divide-slate-100">
@@ -207,6 +209,8 @@ const OverviewPage = async ({ params }: Props) => {
           </details>
         </Section>
 
+        {quiet ? null : (
+          <>
         <Section title="Changes in the last 24 hours" id="changes-heading" action={<Link href={`${base}/logs?range=24h`} className={`${LINK} text-sm`}>Open the log</Link>}>
           <dl className="grid grid-cols-3 gap-3" data-testid="changes">
             {(
@@ -268,6 +272,8 @@ const OverviewPage = async ({ params }: Props) => {
             <p className="text-sm text-slate-600">No failed requests in the provisioning log.</p>
           )}
         </Section>
+          </>
+        )}
       </div>
 
       {o.nextSteps.length ? (
