@@ -32,11 +32,19 @@ describe.each(engines())("overview page on %s", (engine) => {
     };
     return { ...ws, scim: scim(app.baseUrl, token), domain: `${tag}.overview.test`, page };
   };
+  type Ws = Awaited<ReturnType<typeof workspace>>;
+  // Made up front: the CLI takes seconds per call on a busy machine, which a test's own time should not pay.
+  let fresh: Ws;
+  let busy: Ws;
+  beforeAll(async () => {
+    [fresh, busy] = await Promise.all([workspace(), workspace()]);
+  });
+
   const user = (domain: string, name: string) => entraUser({ userName: `${name}@${domain}`, emails: [{ primary: true, type: "work", value: `${name}@${domain}` }] });
   const testValue = (html: string, id: string) => new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`).exec(html)?.[1];
 
   it("GET /w/[slug]: a new workspace is guided through setup; its unused token is silent", async () => {
-    const ws = await workspace();
+    const ws = fresh;
     const html = await ws.page();
     expect(html).toContain("No employees yet");
     expect(html).toMatch(/data-testid="token-sync" data-state="silent"/);
@@ -48,7 +56,7 @@ describe.each(engines())("overview page on %s", (engine) => {
   });
 
   it("GET /w/[slug]: changes of the last 24 hours, pending activations, recent errors linked to the log, and the token's state", async () => {
-    const ws = await workspace();
+    const ws = busy;
     for (const name of ["ada", "grace", "alan"]) expect((await ws.scim.post("/Users", user(ws.domain, name))).status).toBe(201);
     const grace = (await ws.scim.get(`/Users?filter=${encodeURIComponent(`userName eq "grace@${ws.domain}"`)}`)).body.Resources[0].id as string;
     expect((await ws.scim.patch(`/Users/${grace}`, patchOps({ op: "replace", path: "active", value: false }))).status).toBe(200);
