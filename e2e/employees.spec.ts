@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { scimToken } from "./support/cli";
 import { EmployeePage, EmployeesPage, expectNoAxeViolations, Idp, ImportPage, signUpWorkspace } from "./support/employees";
 import { shot } from "./support/pages";
+import { CardEditorPage, TemplateEditor, TemplatesPage } from "./support/templates";
 
 test("employees from SCIM, by hand and from CSV; linking and deprovisioning show in the tabs", async ({ page, request }) => {
   const slug = await signUpWorkspace(page, "Employees");
@@ -245,4 +246,96 @@ test("groups: the list with member counts and a group's members", async ({ page,
 
   await members.getByRole("link", { name: "Grace Hopper" }).click();
   await expect(page.getByRole("heading", { name: "Grace Hopper", level: 1 })).toBeVisible();
+});
+
+test("employee list: names are links, the Activation column, rows per page, and Assign template for a selection", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const slug = await signUpWorkspace(page, "List");
+  const idp = new Idp(request, scimToken(slug));
+  const employees = new EmployeesPage(page);
+  const stamp = Date.now().toString(36);
+  const ids: string[] = [];
+  for (let i = 1; i <= 26; i++) ids.push(await idp.createUser({ given: "Person", family: String(i).padStart(2, "0"), email: `p${i}-${stamp}@acme.test`, department: "Sales" }));
+  await idp.patchUser(ids[25]!, { op: "replace", path: "active", value: false });
+
+  // A card template to assign by hand.
+  await new TemplatesPage(page).goto(slug);
+  await page.getByRole("link", { name: "Create a template" }).click();
+  const editor = new TemplateEditor(page);
+  await editor.name("Sales team");
+  await editor.field("Company", "Acme Inc.");
+  await editor.create();
+
+  await employees.goto(slug);
+  // The header says how "All" relates to the seats.
+  await expect(employees.seats()).toHaveText("25 seats");
+  await expect(page.getByTestId("all-explained")).toHaveText("“All” also lists the archived employee: 26 in all.");
+  await expect(employees.count("all")).toHaveText("26");
+  await expect(employees.rows()).toHaveCount(26);
+
+  // The Activation column: emails sent to everyone provisioned; none for the archived employee.
+  const person = (n: number) => employees.row(`Person ${String(n).padStart(2, "0")}`);
+  await expect(page.getByRole("columnheader", { name: "Activation" })).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(person(1)).toContainText("Email sent", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(person(26)).toContainText("—");
+  const manual = await employees.addEmployee({ name: "Mia Manual", email: `mia-${stamp}@acme.test` });
+  await expect(manual).toBeHidden();
+  await expect(employees.row("Mia Manual")).toContainText("Not sent");
+
+  // Names are links to the employee's page.
+  await expect(person(1).getByRole("link", { name: "Person 01" })).toHaveAttribute("href", /\/employees\/[^/]+$/);
+
+  // Rows per page: 25, kept in the URL and across a reload.
+  await page.getByLabel("Rows per page").selectOption("25");
+  await expect(page).toHaveURL(/pageSize=25/);
+  await expect(employees.rows()).toHaveCount(25);
+  await expect(page.getByText("Page 1 of 2")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Rows per page")).toHaveValue("25");
+  await expect(employees.rows()).toHaveCount(25);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(employees.rows()).toHaveCount(2);
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/pageSize=25/);
+  await page.getByLabel("Rows per page").selectOption("50");
+  await expect(employees.rows()).toHaveCount(27);
+
+  // Pick two employees and assign them the template.
+  await person(1).getByRole("checkbox", { name: "Select Person 01" }).check();
+  await person(2).getByRole("checkbox", { name: "Select Person 02" }).check();
+  const bar = page.getByRole("region", { name: "Selected employees" });
+  await expect(bar).toContainText("2 selected");
+  await expectNoAxeViolations(page);
+  await shot(page, "employees-selection");
+  await page.screenshot({ path: "/tmp/h/shots/overview-employees-selection-1366.png", fullPage: true });
+  await bar.getByRole("button", { name: "Assign template…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Assign a template to 2 employees" });
+  await expect(dialog).toContainText("Cards inherit the template's fields; fields changed on a card keep their value.");
+  await expect(dialog.getByLabel("Template")).toHaveValue(/.+/);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: "/tmp/h/shots/overview-employees-assign-1366.png", fullPage: true });
+  await dialog.getByRole("button", { name: "Assign template" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Assigned “Sales team” to 2 employees." })).toBeVisible();
+  await expect(bar).toBeHidden();
+  const cards = new CardEditorPage(page);
+  await cards.goto(slug, ids[0]!);
+  await expect(cards.template()).toContainText("Sales team");
+
+  // Select all on the page, then clear.
+  await employees.goto(slug);
+  await page.getByRole("checkbox", { name: "Select all employees on this page" }).check();
+  await expect(page.getByRole("region", { name: "Selected employees" })).toContainText("27 selected");
+  await page.getByRole("button", { name: "Clear selection" }).click();
+  await expect(page.getByRole("region", { name: "Selected employees" })).toBeHidden();
+
+  // A phone: the page itself never scrolls sideways; the table scrolls in its own box.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "/tmp/h/shots/overview-employees-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.screenshot({ path: "/tmp/h/shots/overview-employees-1366.png", fullPage: true });
 });

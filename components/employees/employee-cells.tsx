@@ -7,7 +7,7 @@ type Row = { id: string; displayName: string | null; email: string | null; title
 export const EmployeeCells = ({ slug, row }: { slug: string; row: Row }) => (
   <>
     <Td className="max-w-[14rem]">
-      <Link href={`/w/${slug}/employees/${row.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+      <Link href={`/w/${slug}/employees/${row.id}`} className="block truncate rounded font-medium text-brand-700 underline-offset-2 hover:text-brand-800 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
         {row.displayName || row.email || "Unnamed employee"}
       </Link>
     </Td>

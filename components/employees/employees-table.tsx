@@ -7,12 +7,15 @@ import { Alert, Button, EmptyState, formatDateTime, Table, Td, Th, timeAgo, cx }
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { useEmployees } from "@/hooks/use-employees";
 import type { TAttributeColumn } from "@/lib/attributes/values-dto";
-import { columnKeys, EMPLOYEE_TABS, TAB_LABELS, toSearchParams, type TEmployeeList, type TEmployeeListQuery, type TEmployeeSort, type TEmployeeTab } from "@/lib/employees/list-query";
+import type { TApplyResult } from "@/lib/templates/dto";
+import { columnKeys, EMPLOYEE_TABS, PAGE_SIZES, TAB_LABELS, toSearchParams, type TEmployeeList, type TEmployeeListQuery, type TEmployeeSort, type TEmployeeTab } from "@/lib/employees/list-query";
 import { AddEmployeeDialog } from "./add-employee-dialog";
 import { SendActivationButton } from "./send-activation-button";
 import { StatusBadge } from "./status-badge";
 import { EmployeeCells } from "@/components/employees/employee-cells";
 import { ColumnChooser } from "./column-chooser";
+import { ActivationCell } from "./activation-cell";
+import { AssignResult, SelectionBar } from "./selection-bar";
 
 const n = (x: number) => x.toLocaleString("en");
 
@@ -44,9 +47,19 @@ const SortHeader = ({ label, sort, query, onSort, className }: { label: string; 
   );
 };
 
-type Props = { slug: string; initialQuery: TEmployeeListQuery; initialData: TEmployeeList; /** Declared custom attributes, for the column chooser. */ attributes: TAttributeColumn[] };
+type Props = {
+  slug: string;
+  initialQuery: TEmployeeListQuery;
+  initialData: TEmployeeList;
+  /** Declared custom attributes, for the column chooser. */
+  attributes: TAttributeColumn[];
+  /** The workspace's card templates, for "Assign template…". */
+  templates: { id: string; name: string }[];
+};
 
-export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: Props) => {
+const nameOf = (e: { displayName: string | null; email: string | null }) => e.displayName || e.email || "Unnamed employee";
+
+export const EmployeesTable = ({ slug, initialQuery, initialData, attributes, templates }: Props) => {
   const [state, setState] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
 
@@ -67,6 +80,15 @@ export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: 
   const update = (patch: Partial<TEmployeeListQuery>) => setState({ ...query, ...patch });
   const qs = toSearchParams(query).toString();
 
+  // Rows picked on this page; another page, tab, search or size starts with none.
+  const [selected, setSelected] = useState<Map<string, string>>(() => new Map());
+  const [selectedFor, setSelectedFor] = useState(qs);
+  if (selectedFor !== qs) {
+    setSelectedFor(qs);
+    setSelected(new Map());
+  }
+  const [assigned, setAssigned] = useState<TApplyResult | null>(null);
+
   // The URL mirrors the table, so a reload or a shared link shows the same view (no server round trip).
   useEffect(() => {
     window.history.replaceState(null, "", `${window.location.pathname}${qs ? `?${qs}` : ""}`);
@@ -77,6 +99,17 @@ export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: 
   const chosen = columnKeys(query.cols);
   const extra = list.columns ?? [];
   const busy = isFetching && isPlaceholderData;
+  const pageIds = list.rows.map((r) => r.id);
+  const pickedOnPage = pageIds.filter((id) => selected.has(id)).length;
+  const allPicked = pageIds.length > 0 && pickedOnPage === pageIds.length;
+
+  const toggle = (row: { id: string; displayName: string | null; email: string | null }) => {
+    const next = new Map(selected);
+    if (next.has(row.id)) next.delete(row.id);
+    else next.set(row.id, nameOf(row));
+    setSelected(next);
+  };
+  const toggleAll = () => setSelected(allPicked ? new Map() : new Map(list.rows.map((r) => [r.id, nameOf(r)])));
 
   const setTab = (tab: TEmployeeTab) => update({ tab, page: 1 });
   const onSort = (sort: TEmployeeSort) => update({ sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc", page: 1 });
@@ -103,6 +136,12 @@ export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: 
               {n(list.seats)} {list.seats === 1 ? "seat" : "seats"}
             </span>{" "}
             in use: every employee who is not archived.
+            {!query.q && list.counts.archived ? (
+              <span data-testid="all-explained">
+                {" "}
+                “All” also lists the {list.counts.archived === 1 ? "archived employee" : `${n(list.counts.archived)} archived employees`}: {n(list.counts.all)} in all.
+              </span>
+            ) : null}
           </p>
         </div>
         {workspaceEmpty ? null : (
@@ -197,6 +236,21 @@ export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: 
                     Loading…
                   </p>
                 ) : null}
+                <label className="flex items-center gap-2 text-sm text-slate-600">
+                  Rows per page
+                  <select
+                    value={query.pageSize}
+                    onChange={(e) => update({ pageSize: Number(e.target.value), page: 1 })}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm text-slate-800 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500"
+                  >
+                    {(PAGE_SIZES as readonly number[]).includes(query.pageSize) ? null : <option value={query.pageSize}>{query.pageSize}</option>}
+                    {PAGE_SIZES.map((size) => (
+                      <option key={size} value={size}>
+                        {size}
+                      </option>
+                    ))}
+                  </select>
+                </label>
                 <ColumnChooser slug={slug} attributes={attributes} chosen={chosen} onChange={(keys) => update({ cols: keys.join(",") })} />
               </div>
             </div>
@@ -208,6 +262,20 @@ export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: 
                   Retry
                 </Button>
               </div>
+            ) : null}
+
+            <AssignResult result={assigned} />
+            {selected.size ? (
+              <SelectionBar
+                slug={slug}
+                selected={[...selected].map(([id, name]) => ({ id, name }))}
+                templates={templates}
+                onClear={() => setSelected(new Map())}
+                onAssigned={(r) => {
+                  setAssigned(r);
+                  setSelected(new Map());
+                }}
+              />
             ) : null}
 
             {list.total === 0 ? (
@@ -223,11 +291,24 @@ export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: 
                 <Table caption={`${TAB_LABELS[query.tab]} employees`}>
                   <thead>
                     <tr>
+                      <th scope="col" className="w-10 bg-slate-50 py-2.5 pl-4 pr-0 text-left">
+                        <input
+                          type="checkbox"
+                          aria-label="Select all employees on this page"
+                          checked={allPicked}
+                          ref={(el) => {
+                            if (el) el.indeterminate = pickedOnPage > 0 && !allPicked;
+                          }}
+                          onChange={toggleAll}
+                          className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+                        />
+                      </th>
                       <SortHeader label="Name" sort="name" query={query} onSort={onSort} />
                       <SortHeader label="Email" sort="email" query={query} onSort={onSort} />
                       <Th>Job title</Th>
                       <Th>Department</Th>
                       <SortHeader label="Status" sort="status" query={query} onSort={onSort} />
+                      <Th>Activation</Th>
                       <SortHeader label="Last change" sort="updated" query={query} onSort={onSort} className="whitespace-nowrap" />
                       {extra.map((c) => (
                         <Th key={c.key} className="whitespace-nowrap">
@@ -238,13 +319,25 @@ export const EmployeesTable = ({ slug, initialQuery, initialData, attributes }: 
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {list.rows.map((e) => (
-                      <tr key={e.id} className="hover:bg-slate-50">
+                      <tr key={e.id} className={cx("hover:bg-slate-50", selected.has(e.id) && "bg-slate-50")}>
+                        <td className="w-10 py-3 pl-4 pr-0 align-top">
+                          <input
+                            type="checkbox"
+                            aria-label={`Select ${nameOf(e)}`}
+                            checked={selected.has(e.id)}
+                            onChange={() => toggle(e)}
+                            className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+                          />
+                        </td>
                         <EmployeeCells slug={slug} row={e} />
                         <Td className="max-w-[10rem]">
                           <span className="block truncate">{e.department ?? "—"}</span>
                         </Td>
                         <Td>
                           <StatusBadge status={e.status} />
+                        </Td>
+                        <Td className="whitespace-nowrap text-sm">
+                          <ActivationCell activation={e.activation} />
                         </Td>
                         <Td className="whitespace-nowrap text-slate-500">
                           <time dateTime={e.updatedAt} title={formatDateTime(e.updatedAt)} suppressHydrationWarning>

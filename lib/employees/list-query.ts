@@ -18,7 +18,9 @@ export const TAB_LABELS: Record<TEmployeeTab, string> = {
   pending: "Pending activation",
 };
 
-export const MAX_PAGE_SIZE = 100;
+/** The page sizes the table offers; the API takes any size up to the largest. */
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** "badgeId,costCenter" → ["badgeId", "costCenter"], once each. */
@@ -83,6 +85,12 @@ export const toSearchParams = (q: TEmployeeListQuery, omit: (keyof TEmployeeList
 
 export type TEmployeeStatus = "SYNCED" | "LINKED" | "MANUAL" | "ARCHIVED";
 
+/**
+ * Where the employee's account stands: activated (at), an activation email sent (at), kept in the
+ * outbox (no SMTP), waiting to be sent, none yet — or not applicable once archived.
+ */
+export type TActivation = { state: "activated" | "sent" | "kept" | "queued" | "not-sent" | "archived"; at: string | null };
+
 export type TEmployeeRow = {
   id: string;
   displayName: string | null;
@@ -91,6 +99,7 @@ export type TEmployeeRow = {
   department: string | null;
   status: TEmployeeStatus;
   pendingActivation: boolean;
+  activation: TActivation;
   updatedAt: string;
   /** Values of the chosen custom attribute columns, by key (absent when the employee has none). */
   attributes?: Record<string, TShownValue>;

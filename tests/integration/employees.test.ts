@@ -11,7 +11,7 @@ import { signIn, type SessionFetch } from "../support/session";
 
 const PASSWORD = "correct horse battery staple";
 
-type Row = { id: string; displayName: string | null; email: string | null; title: string | null; status: string; pendingActivation: boolean };
+type Row = { id: string; displayName: string | null; email: string | null; title: string | null; status: string; pendingActivation: boolean; activation: { state: string; at: string | null } };
 type List = { rows: Row[]; total: number; counts: Record<string, number>; seats: number; page: number; pageSize: number };
 type ImportResult = { created: number; updated: number; unchanged: number; skipped: number; issues: { row: number; email: string; kind: string; message: string }[] };
 
@@ -118,8 +118,22 @@ describe.each(engines())("employees and groups routes on %s", (engine) => {
       expect((await list(ws.as, ws.slug, { pageSize: 2, page: 2, q: "manual" })).rows).toEqual([]);
     });
 
-    it("refuses a page size over 100 and an unknown tab; needs a session", async () => {
-      expect((await ws.as(`/api/w/${ws.slug}/employees?pageSize=101`)).status).toBe(400);
+    it("says where each employee's activation stands: email sent or waiting, not sent, or none once archived", async () => {
+      const activation = async (name: string) => (await list(ws.as, ws.slug)).rows.find((r) => r.displayName === name)!.activation;
+      // Provisioned over SCIM: the activation email is queued with the change (kept in the outbox without SMTP).
+      expect(["queued", "kept", "sent"]).toContain((await activation("Ada Lovelace")).state);
+      expect((await activation("Ada Lovelace")).at).toEqual(expect.any(String));
+      // Added by hand: no email until an admin sends one.
+      expect(await activation("Zoe Manual")).toEqual({ state: "not-sent", at: null });
+      expect(await activation("Alan Turing")).toEqual({ state: "archived", at: null });
+      const zoe = (await list(ws.as, ws.slug, { q: "zoe" })).rows[0]!;
+      expect((await ws.as(`/api/w/${ws.slug}/employees/activation`, post({ employeeIds: [zoe.id] }))).status).toBe(200);
+      expect(["queued", "kept", "sent"]).toContain((await activation("Zoe Manual")).state);
+    });
+
+    it("refuses a page size over 200 and an unknown tab; needs a session", async () => {
+      expect((await ws.as(`/api/w/${ws.slug}/employees?pageSize=200`)).status).toBe(200);
+      expect((await ws.as(`/api/w/${ws.slug}/employees?pageSize=201`)).status).toBe(400);
       expect((await ws.as(`/api/w/${ws.slug}/employees?tab=everyone`)).status).toBe(400);
       expect((await fetch(`${app.baseUrl}/api/w/${ws.slug}/employees`)).status).toBe(401);
     });

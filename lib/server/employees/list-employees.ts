@@ -5,7 +5,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { attributeColumns } from "@/lib/server/attributes/list-attribute-values";
-import { columnKeys, type TEmployeeCounts, TEmployeeList, TEmployeeListQuery, TEmployeeRow, TEmployeeSort, TEmployeeStatus, TEmployeeTab } from "@/lib/employees/list-query";
+import { columnKeys, type TActivation, type TEmployeeCounts, TEmployeeList, TEmployeeListQuery, TEmployeeRow, TEmployeeSort, TEmployeeStatus, TEmployeeTab } from "@/lib/employees/list-query";
+import { outboxStatus } from "@/lib/server/email/outbox-status";
 import { employeeWhere, searchBranches, searchWhere } from "./employee-where";
 
 type Dir = "asc" | "desc";
@@ -28,6 +29,9 @@ export const ROW_SELECT = { id: true, displayName: true, email: true, title: tru
 
 type RowRecord = { id: string; displayName: string | null; email: string | null; title: string | null; department: string | null; status: string; activatedAt: Date | null; updatedAt: Date };
 
+const activationOf = (e: RowRecord): TActivation =>
+  e.status === "ARCHIVED" ? { state: "archived", at: null } : e.activatedAt ? { state: "activated", at: e.activatedAt.toISOString() } : { state: "not-sent", at: null };
+
 export const toRow = (e: RowRecord): TEmployeeRow => ({
   id: e.id,
   displayName: e.displayName,
@@ -36,6 +40,7 @@ export const toRow = (e: RowRecord): TEmployeeRow => ({
   department: e.department,
   status: e.status as TEmployeeStatus,
   pendingActivation: e.status !== "ARCHIVED" && e.activatedAt === null,
+  activation: activationOf(e),
   updatedAt: e.updatedAt.toISOString(),
 });
 
@@ -152,9 +157,32 @@ const listRows = async (workspaceId: string, query: TEmployeeListQuery): Promise
   return matches ? listFromMatches(workspaceId, query, matches) : listFromDatabase(workspaceId, query);
 };
 
+/**
+ * The newest activation email of each pending employee on the page, from the outbox's employeeId
+ * index: a page is at most MAX_PAGE_SIZE employees, each with a handful of emails.
+ */
+const withActivationEmails = async (workspaceId: string, list: TEmployeeList): Promise<TEmployeeList> => {
+  const pending = list.rows.filter((r) => r.activation.state === "not-sent").map((r) => r.id);
+  if (!pending.length) return list;
+  const emails = await db.outboxEmail.findMany({
+    where: { workspaceId, employeeId: { in: pending }, kind: "activation" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { employeeId: true, createdAt: true, sentAt: true, attempts: true, lastError: true },
+  });
+  const newest = new Map<string, TActivation>();
+  for (const m of emails) {
+    if (!m.employeeId || newest.has(m.employeeId)) continue;
+    const status = outboxStatus(m);
+    // A skipped email was never delivered: the one before it, if any, says more.
+    if (status === "skipped") continue;
+    newest.set(m.employeeId, status === "sent" || status === "kept" ? { state: status, at: (m.sentAt ?? m.createdAt).toISOString() } : { state: "queued", at: m.createdAt.toISOString() });
+  }
+  return { ...list, rows: list.rows.map((r) => (newest.has(r.id) ? { ...r, activation: newest.get(r.id)! } : r)) };
+};
+
 /** One page of employees, with the custom attribute columns asked for (read for the page's rows at once). */
 export const listEmployees = async (workspaceId: string, query: TEmployeeListQuery): Promise<TEmployeeList> => {
-  const list = await listRows(workspaceId, query);
+  const list = await withActivationEmails(workspaceId, await listRows(workspaceId, query));
   const keys = columnKeys(query.cols);
   if (!keys.length) return list;
   const { columns, values } = await attributeColumns(workspaceId, list.rows.map((r) => r.id), keys);
