@@ -129,7 +129,8 @@ test("an admin reads the provisioning log: chart, filters, and an error's advice
   await logs.open("Created user");
   const eventUrl = page.url();
   await page.goto(eventUrl);
-  await expect(drawer).toBeVisible();
+  // The drawer opens once the page has hydrated, which takes a while on a busy machine.
+  await expect(drawer).toBeVisible({ timeout: 20_000 });
   await expect(drawer.getByTestId("event-summary")).toContainText(`Created user ${userName}`);
   await expect(drawer.getByRole("link", { name: /Ann Example/ })).toHaveAttribute("href", `/w/${slug}/employees/${userId}`);
   await expect(drawer.getByTestId("request-body")).not.toContainText(USER_PASSWORD);
