@@ -56,6 +56,7 @@ test("an admin connects an IdP, watches it provision, and rotates the token with
   await employees.row("Bob Baker").getByRole("link", { name: "Bob Baker", exact: true }).click();
   const bob = new EmployeePage(page);
   await expect(bob.heading("Bob Baker")).toBeVisible();
+  await bob.openTab("Timeline");
   await expect(bob.timeline()).toContainText("deactivated, employee archived");
   await expect(bob.timeline()).toContainText("Created user");
   await shot(page, "journey-employee-timeline");

@@ -103,6 +103,7 @@ test("an ignored IdP attribute becomes a declared custom attribute; CSV values s
   await expect(custom.getByTestId("custom-attributes")).toContainText("Badge ID");
   await expect(custom.getByTestId("custom-attributes")).toContainText("4,711");
   await expect(custom.getByTestId("custom-attributes")).toContainText("CC-900");
+  await employee.openTab("Card");
   await expect(page.getByTestId("card-field-attr.badgeId")).toContainText("Badge ID");
   await expect(page.getByTestId("business-card")).toContainText("Badge ID: 4,711");
   await expectNoAxeViolations(page);

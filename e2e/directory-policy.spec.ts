@@ -102,8 +102,10 @@ test("a role from a group rule and a custom extension attribute, provisioned thr
   await expect(picker.select()).toHaveValue("SALES_LEAD");
   await expect(picker.source()).toContainText("From the identity provider");
   await expect(employee.section("Custom attributes").getByTestId("custom-attributes")).toContainText("B-1001");
+  await employee.openTab("Card");
   await expect(page.getByTestId("business-card")).toContainText("Badge ID: B-1001");
   // The timeline says where the role came from.
+  await employee.openTab("Timeline");
   const timeline = employee.section("Timeline");
   await expect(timeline).toContainText("Added to group Sales");
   await expect(timeline).toContainText("Role Member → Sales Lead (from group 'Sales' rule)");

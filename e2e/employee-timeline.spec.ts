@@ -20,7 +20,7 @@ test("group changes and archive/restore by hand are on the employee's timeline",
   expect(removed.status()).toBe(204);
 
   const detail = new EmployeePage(page);
-  await page.goto(`/w/${slug}/employees/${grace}`);
+  await page.goto(`/w/${slug}/employees/${grace}?tab=timeline`);
   await expect(detail.heading("Grace Hopper")).toBeVisible();
   const items = detail.timeline().getByRole("listitem");
   await expect(items).toHaveCount(3);
@@ -30,7 +30,7 @@ test("group changes and archive/restore by hand are on the employee's timeline",
   await expect(items.first().getByRole("link", { name: "Sales" })).toHaveAttribute("href", `/w/${slug}/groups/${sales}`);
   await expect(items.first().getByRole("link", { name: /View request in log/ })).toHaveAttribute("href", new RegExp(`^/w/${slug}/logs\\?event=c[a-z0-9]+$`));
 
-  await page.goto(`/w/${slug}/employees/${ada}`);
+  await page.goto(`/w/${slug}/employees/${ada}?tab=timeline`);
   await expect(detail.timeline().getByRole("listitem").first()).toContainText("Added to group Customer Success and Renewals (EMEA)");
   await expectNoAxeViolations(page);
   const timelineSection = detail.timeline();
@@ -49,6 +49,7 @@ test("group changes and archive/restore by hand are on the employee's timeline",
   await employees.addEmployee({ name: "Temp Worker", email: "temp@acme.test" });
   await page.getByRole("link", { name: "Open their page" }).click();
   await expect(detail.heading("Temp Worker")).toBeVisible();
+  await detail.openTab("Timeline");
   await page.getByRole("button", { name: "Archive employee" }).click();
   await page.getByRole("dialog", { name: "Archive Temp Worker?" }).getByRole("button", { name: "Archive", exact: true }).click();
   await expect(page.getByText("Temp Worker is archived.")).toBeVisible();

@@ -163,6 +163,7 @@ test("an employee's page: profile, reporting line, SCIM identity and the provisi
 
   // The timeline: newest first, readable summaries, links into the provisioning log — and the
   // group the IdP added her to (issue 11: the timeline is the employee's whole history).
+  await detail.openTab("Timeline");
   const timeline = detail.timeline();
   await expect(timeline.getByRole("listitem")).toHaveCount(3);
   await expect(timeline.getByRole("listitem").first()).toContainText("Added to group Engineering");
@@ -175,6 +176,7 @@ test("an employee's page: profile, reporting line, SCIM identity and the provisi
   await shot(page, "employee-detail");
 
   // The manager link goes both ways.
+  await detail.openTab("Profile");
   await detail.section("Reporting line and groups").getByRole("link", { name: "Grace Hopper" }).click();
   await expect(detail.heading("Grace Hopper")).toBeVisible();
   await expect(detail.section("Reporting line and groups").getByRole("link", { name: "Ada Lovelace" })).toBeVisible();

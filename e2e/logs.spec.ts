@@ -37,10 +37,36 @@ test("an admin reads the provisioning log: chart, filters, and an error's advice
   await expect(logs.row("Updated user")).toContainText("job title 'Engineer' → 'Staff Engineer'");
   await expect(logs.row(/409/)).toContainText("What to do:");
 
-  // The chart: bars drawn, and the same numbers in words.
-  await expect(logs.chartSummary()).toHaveText(/^7 requests in the last 7 days: 4 succeeded, 3 client errors, 0 server errors\./);
+  // The chart: bars drawn, and the same numbers in words. All requests came within minutes, so
+  // "Auto" zooms to a day of hourly bars: the busy hour is one wide bar, not a sliver of a week.
+  await expect(logs.chartSummary()).toHaveText(/^7 requests between .+ UTC: 4 succeeded, 3 client errors, 0 server errors\. Busiest hour: .+ UTC with \d+ requests?\./);
   await expect(logs.chart()).toHaveAttribute("aria-label", /Bar chart of requests per hour by outcome/);
-  await expect(logs.chart().locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect").first()).toBeVisible();
+  await expect(logs.chart()).toHaveAttribute("data-bucket", "hour");
+  await expect(logs.chart()).toHaveAttribute("data-bars", "24");
+  await expect(logs.chartRange("Auto")).toHaveAttribute("aria-pressed", "true");
+  const busy = logs.chart().locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect").first();
+  await expect(busy).toBeVisible();
+  expect((await busy.boundingBox())!.width).toBeGreaterThan(20);
+
+  // Another period is one click, kept in the URL: 7 days of daily bars.
+  await logs.chartRange("7 days").click();
+  await expect(page).toHaveURL(/[?&]chart=7d/);
+  await expect(logs.chartSummary()).toHaveText(/^7 requests in the last 7 days: 4 succeeded/);
+  await expect(logs.chart()).toHaveAttribute("data-bucket", "day");
+  await expect(page.getByRole("heading", { name: "Requests per day" })).toBeVisible();
+  await page.reload();
+  await expect(logs.chartRange("7 days")).toHaveAttribute("aria-pressed", "true");
+  // The chart's data arrives after hydration, one more request on a busy machine.
+  await expect(logs.chart()).toHaveAttribute("data-bars", "7", { timeout: 20_000 });
+  await logs.chartRange("Auto").click();
+  await expect(page).not.toHaveURL(/[?&]chart=/);
+  await expect(logs.chart()).toHaveAttribute("data-bucket", "hour");
+  // At phone width the chart and its period choice fit; the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(logs.chart()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await viewportShot(page, "logs-chart-390");
+  await page.setViewportSize({ width: 1366, height: 860 });
   await expectNoAxeViolations(page);
   await shot(page, "logs");
 
@@ -103,7 +129,8 @@ test("an admin reads the provisioning log: chart, filters, and an error's advice
   await logs.open("Created user");
   const eventUrl = page.url();
   await page.goto(eventUrl);
-  await expect(drawer).toBeVisible();
+  // The drawer opens once the page has hydrated, which takes a while on a busy machine.
+  await expect(drawer).toBeVisible({ timeout: 20_000 });
   await expect(drawer.getByTestId("event-summary")).toContainText(`Created user ${userName}`);
   await expect(drawer.getByRole("link", { name: /Ann Example/ })).toHaveAttribute("href", `/w/${slug}/employees/${userId}`);
   await expect(drawer.getByTestId("request-body")).not.toContainText(USER_PASSWORD);

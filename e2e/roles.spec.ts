@@ -80,6 +80,7 @@ test("an admin creates Sales Lead, sets an employee to it and sees the count; th
   await picker.set("Sales Lead");
   await expect(page.getByText("Role set to Sales Lead.")).toBeVisible();
   await expect(picker.source()).toContainText("Set by an admin: syncs keep it, unless “Import users to custom roles” is on and your identity provider names a role for them");
+  await employeePage.openTab("Timeline");
   await expect(employeePage.timeline()).toContainText(`Role Member → Sales Lead (set by ${adminEmail})`);
   await expectNoAxeViolations(page);
   await shots(page, "roles-employee");

@@ -98,4 +98,11 @@ export class EmployeePage {
   heading = (name: string) => this.page.getByRole("heading", { name, level: 1 });
   section = (title: string) => this.page.getByRole("region", { name: title });
   timeline = () => this.page.getByTestId("timeline");
+  /** The page's tabs: links with ?tab=, the current one aria-current="page". */
+  tabs = () => this.page.getByRole("navigation", { name: /^About / });
+  tab = (label: "Profile" | "Card" | "Timeline") => this.tabs().getByRole("link", { name: label, exact: true });
+  openTab = async (label: "Profile" | "Card" | "Timeline") => {
+    await this.tab(label).click();
+    await expect(this.tab(label)).toHaveAttribute("aria-current", "page");
+  };
 }

@@ -39,6 +39,7 @@ export class LogsPage {
   row = (text: string | RegExp) => this.rows().filter({ hasText: text });
   chart = () => this.page.getByTestId("requests-chart");
   chartSummary = () => this.page.getByTestId("chart-summary");
+  chartRange = (label: "Auto" | "24 hours" | "7 days" | "30 days") => this.page.getByRole("group", { name: "Chart period" }).getByRole("button", { name: label, exact: true });
   count = () => this.page.getByTestId("events-count");
   errorsOnly = () => this.page.getByLabel("Errors only");
   select = (label: "Status" | "Method" | "Resource" | "Time", value: string) => this.page.getByLabel(label, { exact: true }).selectOption(value);

@@ -1,5 +1,6 @@
 // The provisioning log as the browser receives it (rows, pages, one entry's detail, the hourly
 // chart): JSON-safe shapes shared by the services in lib/server/events and the log page.
+import type { TChartBucket, TChartRange } from "./chart-window";
 
 export type ErrorAdvice = {
   /** A few words: "User already exists". */
@@ -42,11 +43,13 @@ export type EventDetail = EventRow & {
   employee: { id: string; name: string; href: string } | null;
 };
 
-export type ChartHour = { hour: string; success: number; clientError: number; serverError: number };
+/** One bar of the log's chart: requests by outcome from `start` for an hour or a day (EventsChart.bucket). */
+export type ChartBar = { start: string; success: number; clientError: number; serverError: number };
 export type EventsChart = {
-  days: number;
+  range: TChartRange;
+  bucket: TChartBucket;
   from: string;
   to: string;
-  hours: ChartHour[];
+  bars: ChartBar[];
   totals: { success: number; clientError: number; serverError: number; all: number };
 };

@@ -2,6 +2,7 @@
 // (shareable links) and the JSON API validates the same names. No server code here — the page's
 // client components read these too.
 import { z } from "zod";
+import { CHART_RANGES, DEFAULT_CHART_RANGE } from "./chart-window";
 
 export const OUTCOMES = ["success", "client-error", "server-error"] as const;
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -60,7 +61,7 @@ export const cursorOf = (row: { at: Date | string; id: string }) => `${new Date(
 export const ZEventListQuery = ZEventFilters.extend({ cursor: optional(ZCursor) });
 
 export const ZChartQuery = z.object({
-  days: z.preprocess(blank, z.coerce.number({ error: "days must be a number from 1 to 30" }).int().min(1, { error: "days must be a number from 1 to 30" }).max(30, { error: "days must be a number from 1 to 30" }).default(7)),
+  range: z.preprocess(blank, z.enum(CHART_RANGES, { error: `range must be one of ${CHART_RANGES.join(", ")}` }).default(DEFAULT_CHART_RANGE)),
 });
 
 /**

@@ -16,7 +16,7 @@ const ENTRA = "Azure Active Directory SCIM Provisioning";
 type Row = { id: string; at: string; method: string; path: string; status: number; resourceType: string | null; resourceId: string | null; summary: string | null; error: string | null; advice: { title: string; action: string } | null };
 type Page = { events: Row[]; nextCursor: string | null; total: { count: number; capped: boolean } | null };
 type Detail = Row & { requestBody: string | null; responseBody: string | null; scimType: string | null; token: { name: string } | null; employee: { id: string; href: string } | null; client: string | null };
-type Chart = { days: number; hours: { hour: string; success: number; clientError: number; serverError: number }[]; totals: { all: number; success: number; clientError: number; serverError: number } };
+type Chart = { range: string; bucket: "hour" | "day"; from: string; to: string; bars: { start: string; success: number; clientError: number; serverError: number }[]; totals: { all: number; success: number; clientError: number; serverError: number } };
 
 
 describe.each(engines())("provisioning log on %s", (engine) => {
@@ -159,7 +159,7 @@ describe.each(engines())("provisioning log on %s", (engine) => {
     for (const q of ["method=FETCH", "status=99", "outcome=great", "range=2h", "from=yesterday", "cursor=nope", "errors=maybe"]) {
       expect((await admin(`/api/w/${slug}/events?${q}`)).status, q).toBe(400);
     }
-    expect((await admin(`/api/w/${slug}/events/chart?days=31`)).status).toBe(400);
+    expect((await admin(`/api/w/${slug}/events/chart?range=2d`)).status).toBe(400);
   });
 
   it("GET /events/{id} shows the request without the password, with the token and the employee", async () => {
@@ -193,11 +193,11 @@ describe.each(engines())("provisioning log on %s", (engine) => {
   });
 
   it("GET /events/chart counts every request in its hour and outcome, zeros elsewhere", async () => {
-    const res = await admin(`/api/w/${slug}/events/chart?days=1`);
+    const res = await admin(`/api/w/${slug}/events/chart?range=24h`);
     expect(res.status).toBe(200);
     const chart = (await res.json()) as Chart;
-    expect(chart.days).toBe(1);
-    expect(chart.hours).toHaveLength(24);
+    expect(chart.bucket).toBe("hour");
+    expect(chart.bars).toHaveLength(24);
     expect(chart.totals).toEqual({ all: 59, success: 56, clientError: 3, serverError: 0 });
 
     const all = [...(await list()).events, ...(await list(`cursor=${encodeURIComponent((await list()).nextCursor!)}`)).events];
@@ -208,13 +208,25 @@ describe.each(engines())("provisioning log on %s", (engine) => {
       b[e.status >= 500 ? "serverError" : e.status >= 400 ? "clientError" : "success"]++;
       expected.set(hour, b);
     }
-    for (const h of chart.hours) expect({ hour: h.hour, ...(expected.get(h.hour) ?? { success: 0, clientError: 0, serverError: 0 }) }).toEqual(h);
-    expect(chart.hours.at(-1)!.hour).toBe(new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString());
+    for (const h of chart.bars) expect({ start: h.start, ...(expected.get(h.start) ?? { success: 0, clientError: 0, serverError: 0 }) }).toEqual(h);
+    expect(chart.bars.at(-1)!.start).toBe(new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString());
 
-    const week = (await (await admin(`/api/w/${slug}/events/chart`)).json()) as Chart;
-    expect(week.days).toBe(7);
-    expect(week.hours).toHaveLength(168);
+    const week = (await (await admin(`/api/w/${slug}/events/chart?range=7d`)).json()) as Chart;
+    expect(week.bucket).toBe("day");
+    expect(week.bars).toHaveLength(7);
+    expect(week.bars.at(-1)!.start).toBe(new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString());
     expect(week.totals.all).toBe(59);
+    expect(week.totals.clientError).toBe(3);
+  });
+
+  it("GET /events/chart (range auto, the default) zooms to the hours that had requests", async () => {
+    const auto = (await (await admin(`/api/w/${slug}/events/chart`)).json()) as Chart;
+    expect(auto.range).toBe("auto");
+    // Every request of this test is minutes old: hourly bars over a day, the busy hours inside it.
+    expect(auto.bucket).toBe("hour");
+    expect(auto.bars).toHaveLength(24);
+    expect(auto.totals).toEqual({ all: 59, success: 56, clientError: 3, serverError: 0 });
+    expect(new Date(auto.to).getTime()).toBeLessThanOrEqual(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
   });
 
   it("another workspace's admin gets 404 for this workspace's slug and event ids; no session is 401", async () => {

@@ -1,5 +1,5 @@
 "use client";
-// The provisioning log's interactive part. The URL is the state: filters, the chart's days and the
+// The provisioning log's interactive part. The URL is the state: filters, the chart's range and the
 // open request (?event=) live in the search params, so every view is a link someone can share.
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
@@ -9,14 +9,13 @@ import type { EventDetail, EventPage } from "@/lib/events/dto";
 import { EventDrawer } from "./event-drawer";
 import { EventsTable } from "./events-table";
 import { FilterBar } from "./filter-bar";
-import { CHART_DAYS, DEFAULT_CHART_DAYS, RequestsChart } from "./requests-chart";
+import { CHART_RANGES, DEFAULT_CHART_RANGE, type TChartRange } from "@/lib/events/chart-window";
+import { RequestsChart } from "./requests-chart";
 
 type Props = { slug: string; initialKey: string; initialPage: EventPage; initialEvent: EventDetail | null };
 
-const chartDaysOf = (raw: string | null) => {
-  const n = Number(raw);
-  return (CHART_DAYS as readonly number[]).includes(n) ? n : DEFAULT_CHART_DAYS;
-};
+// ?chart= (not ?range=, which is the list's time filter).
+const chartRangeOf = (raw: string | null): TChartRange => CHART_RANGES.find((r) => r === raw) ?? DEFAULT_CHART_RANGE;
 
 export const LogsView = ({ slug, initialKey, initialPage, initialEvent }: Props) => {
   const pathname = usePathname();
@@ -32,7 +31,7 @@ export const LogsView = ({ slug, initialKey, initialPage, initialEvent }: Props)
   }
   const searchParams = useMemo(() => new URLSearchParams(qs), [qs]);
   const filters = useMemo(() => filtersFromParams(searchParams), [searchParams]);
-  const days = chartDaysOf(searchParams.get("days"));
+  const chartRange = chartRangeOf(searchParams.get("chart"));
   const eventId = searchParams.get("event");
   // Opening a request adds a history entry, so Back closes it; closing one we opened goes back too.
   const openedHere = useRef(false);
@@ -56,7 +55,7 @@ export const LogsView = ({ slug, initialKey, initialPage, initialEvent }: Props)
 
   const setFilters = (f: TEventFilters) => {
     const next = filtersToParams(f);
-    if (days !== DEFAULT_CHART_DAYS) next.set("days", String(days));
+    if (chartRange !== DEFAULT_CHART_RANGE) next.set("chart", chartRange);
     go(next, "replace");
   };
   const eventHref = (id: string) => `${pathname}?${withParams({ event: id })}`;
@@ -80,9 +79,9 @@ export const LogsView = ({ slug, initialKey, initialPage, initialEvent }: Props)
     <div className="space-y-6">
       <RequestsChart
         slug={slug}
-        days={days}
-        onDays={(d) => go(withParams({ days: d === DEFAULT_CHART_DAYS ? null : String(d) }), "replace")}
-        onPickHour={(from, to) => setFilters({ ...filters, range: undefined, from, to })}
+        range={chartRange}
+        onRange={(r) => go(withParams({ chart: r === DEFAULT_CHART_RANGE ? null : r }), "replace")}
+        onPickBar={(from, to) => setFilters({ ...filters, range: undefined, from, to })}
       />
       <section aria-labelledby="requests-heading" className="space-y-3">
         <h2 id="requests-heading" className="sr-only">
