@@ -1,28 +1,20 @@
 // Where an employee's card (what colleagues see) says something other than their profile (what the
 // IdP or the admin entered), and why: an edit in Muster, a template, or a workspace setting that keeps
 // an IdP attribute off cards. Pure, so the employee page and its tests share it.
-import type { TCardDto, TCardFieldDto } from "./editor";
+import type { TCardSource } from "@/lib/provisioning/card-fields";
+import type { TCardFieldDto } from "./editor";
 
-/** Who last decided a card field's value. */
-export type TFieldSource = "idp" | "template" | "muster";
+/** Who decides a card field's value (lib/provisioning/card-fields.ts). */
+export type TFieldSource = TCardSource;
 
-export type TSourcedCardField = Pick<TCardFieldDto, "key" | "value" | "onCard" | "switchedOff"> & { source: TFieldSource };
+/** A card field as the comparison needs it; `source` is null when the card lacks the field. */
+export type TSourcedCardField = Pick<TCardFieldDto, "key" | "value" | "onCard" | "switchedOff" | "source">;
 
 export type TCardDifference =
   | { key: string; kind: "value"; cardValue: string | null; source: TFieldSource; template: string | null }
   /** `attribute`: the IdP attribute a workspace setting keeps off cards (location, department, manager). */
   | { key: string; kind: "switchedOff"; attribute: string }
   | { key: string; kind: "notOnCard" };
-
-/**
- * The card DTO does not say yet where a field's value came from; until it does, this guesses it:
- * linked → the IdP; else a field the employee's template sets → the template; else an edit in Muster.
- * (A template field an admin edited afterwards still reads as the template's.)
- */
-export const withDerivedSources = (card: Pick<TCardDto, "fields" | "template">, templateFieldKeys: readonly string[]): TSourcedCardField[] => {
-  const fromTemplate = new Set(card.template ? templateFieldKeys : []);
-  return card.fields.map((f) => ({ ...f, source: f.linked ? "idp" : fromTemplate.has(f.key) ? "template" : "muster" }));
-};
 
 const norm = (v: string | null | undefined) => {
   const t = v?.trim();
@@ -48,7 +40,8 @@ export const cardDifferences = (profile: Record<string, string | null | undefine
     }
     const shown = norm(f.value);
     if (shown === mine) continue;
-    out.set(key, { key, kind: "value", cardValue: shown, source: f.source, template: f.source === "template" ? (template?.name ?? null) : null });
+    const source = f.source ?? "idp";
+    out.set(key, { key, kind: "value", cardValue: shown, source, template: source === "template" ? (template?.name ?? null) : null });
   }
   return out;
 };

@@ -1,37 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cardDifferences, describeDifference, withDerivedSources, type TSourcedCardField } from "@/lib/cards/card-differences";
-import type { TCardFieldDto } from "@/lib/cards/editor";
+import { cardDifferences, describeDifference, type TSourcedCardField } from "@/lib/cards/card-differences";
 
-const field = (key: string, value: string | null, over: Partial<TCardFieldDto> = {}): TCardFieldDto => ({
-  key,
-  label: key,
-  value,
-  onCard: true,
-  linked: false,
-  locked: true,
-  idpValue: null,
-  fromIdp: true,
-  switchedOff: false,
-  updatedAt: null,
-  ...over,
-});
-
-describe("withDerivedSources (until the card DTO names a source)", () => {
-  const fields = [field("title", "Analyst", { linked: true }), field("company", "Acme Inc."), field("department", "Sales EMEA")];
-
-  it("linked → idp; a field of the employee's template → template; anything else → muster", () => {
-    const sourced = withDerivedSources({ fields, template: { id: "t1", name: "Sales" } }, ["company", "title"]);
-    expect(sourced.map((f) => [f.key, f.source])).toEqual([
-      ["title", "idp"],
-      ["company", "template"],
-      ["department", "muster"],
-    ]);
-  });
-
-  it("without a template nothing is the template's, whatever keys are passed", () => {
-    expect(withDerivedSources({ fields, template: null }, ["company"]).map((f) => f.source)).toEqual(["idp", "muster", "muster"]);
-  });
-});
 
 describe("cardDifferences", () => {
   const sourced = (key: string, value: string | null, source: TSourcedCardField["source"], over: Partial<TSourcedCardField> = {}): TSourcedCardField => ({

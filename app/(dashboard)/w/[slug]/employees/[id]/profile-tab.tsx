@@ -7,12 +7,11 @@ import { employeeTabHref } from "@/components/employees/detail-tabs";
 import { RoleSelect } from "@/components/employees/role-select";
 import { StatusBadge } from "@/components/employees/status-badge";
 import { formatDateTime } from "@/components/ui";
-import { cardDifferences, describeDifference, withDerivedSources, type TCardDifference } from "@/lib/cards/card-differences";
+import { cardDifferences, describeDifference, type TCardDifference } from "@/lib/cards/card-differences";
 import { employeeAttributes } from "@/lib/server/attributes/list-attribute-values";
 import { getCard } from "@/lib/server/cards/get-card";
 import type { TEmployeeDetail } from "@/lib/server/employees/get-employee";
 import { listRoleNames } from "@/lib/server/roles/list-roles";
-import { getTemplate } from "@/lib/server/templates/templates";
 import { Item, linkClass, Panel, SectionTitle } from "./detail-parts";
 
 type Props = { workspace: { id: string; slug: string }; e: TEmployeeDetail; name: string; idp: string; pending: boolean };
@@ -46,7 +45,6 @@ const Difference = ({ d, settingsHref }: { d: TCardDifference | undefined; setti
 const differencesOf = async (workspaceId: string, e: TEmployeeDetail) => {
   const card = await getCard(workspaceId, e.id);
   if (!card) return new Map<string, TCardDifference>();
-  const template = card.template ? await getTemplate(workspaceId, card.template.id) : null;
   const profile = {
     displayName: e.displayName,
     email: e.email,
@@ -58,7 +56,7 @@ const differencesOf = async (workspaceId: string, e: TEmployeeDetail) => {
     mobile: e.mobile,
     manager: e.manager ? e.manager.displayName || e.manager.email : null,
   };
-  return cardDifferences(profile, withDerivedSources(card, Object.keys(template?.fields ?? {})), card.template);
+  return cardDifferences(profile, card.fields, card.template);
 };
 
 export const ProfileTab = async ({ workspace, e, name, idp, pending }: Props) => {
