@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Employee" };
 type Props = { params: Promise<{ slug: string; id: string }> };
 
 const Item = ({ label, children, className }: { label: string; children: ReactNode; className?: string }) => (
-  <div className={className}>
+  <div className={className ? `min-w-0 ${className}` : "min-w-0"}>
     <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
     <dd className="mt-0.5 break-words text-sm text-slate-900">{children ?? <span className="text-slate-400">—</span>}</dd>
   </div>
@@ -121,7 +121,7 @@ const EmployeePage = async ({ params }: Props) => {
         {statusExplanation(e, idp)}
       </p>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Panel labelledBy="profile-heading">
             <SectionTitle id="profile-heading">Profile</SectionTitle>
