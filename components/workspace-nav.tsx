@@ -22,12 +22,14 @@ export const WorkspaceNav = ({ slug }: { slug: string }) => {
   const pathname = usePathname();
   const base = `/w/${slug}`;
   const ref = useRef<HTMLElement>(null);
-  // On a phone the tabs scroll sideways: bring the current one into view (the nav only, never the page).
+  // On a phone the tabs scroll sideways: bring the current one into view if it is not (the nav only, never the page).
   useEffect(() => {
     const nav = ref.current;
     const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
-    nav.scrollLeft = current.offsetLeft - nav.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+    if (!nav || !current) return;
+    const left = current.offsetLeft - nav.offsetLeft;
+    if (left >= nav.scrollLeft && left + current.offsetWidth <= nav.scrollLeft + nav.clientWidth) return;
+    nav.scrollLeft = left - (nav.clientWidth - current.offsetWidth) / 2;
   }, [pathname]);
   return (
     <nav ref={ref} aria-label="Workspace" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-6">

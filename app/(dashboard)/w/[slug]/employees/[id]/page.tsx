@@ -63,9 +63,9 @@ const Avatar = ({ e, name }: { e: TEmployeeDetail; name: string }) => {
   return photo ? (
     // The IdP's photo URL can point anywhere; Next's image optimizer would need every host listed.
     // eslint-disable-next-line @next/next/no-img-element
-    <img src={photo} alt={`Photo of ${name}`} className="h-14 w-14 rounded-full object-cover ring-1 ring-slate-200" referrerPolicy="no-referrer" />
+    <img src={photo} alt={`Photo of ${name}`} className="h-14 w-14 shrink-0 rounded-full object-cover ring-1 ring-slate-200" referrerPolicy="no-referrer" />
   ) : (
-    <span aria-hidden className="grid h-14 w-14 place-items-center rounded-full bg-brand-50 text-lg font-semibold text-brand-700 ring-1 ring-brand-100">
+    <span aria-hidden className="grid h-14 w-14 shrink-0 place-items-center rounded-full bg-brand-50 text-lg font-semibold text-brand-700 ring-1 ring-brand-100">
       {initials(name) || "?"}
     </span>
   );
