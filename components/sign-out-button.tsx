@@ -6,7 +6,7 @@ export const SignOutButton = ({ callbackUrl = "/sign-in" }: { callbackUrl?: stri
   <button
     type="button"
     onClick={() => signOut({ callbackUrl })}
-    className="rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+    className="whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
   >
     Sign out
   </button>

@@ -21,7 +21,8 @@ export const Tabs = ({ tabs, label }: { tabs: Tab[]; label: string }) => {
 
   return (
     <div>
-      <div role="tablist" aria-label={label} className="flex gap-1 border-b border-slate-200">
+      {/* Tabs wider than a phone scroll inside the list; the rule under them is an inset shadow, which the scroll box does not clip. */}
+      <div role="tablist" aria-label={label} className="flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-slate-200)]">
         {tabs.map((t, i) => (
           <button
             key={t.id}
@@ -37,7 +38,7 @@ export const Tabs = ({ tabs, label }: { tabs: Tab[]; label: string }) => {
             onClick={() => setSelected(t.id)}
             onKeyDown={(e) => onKeyDown(e, i)}
             className={cx(
-              "-mb-px whitespace-nowrap border-b-2 px-4 py-2.5 text-sm font-medium transition focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
+              "whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium transition focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 sm:px-4",
               selected === t.id ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
             )}
           >

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { cx } from "./ui";
 
 const ITEMS = [
@@ -20,8 +21,18 @@ const ITEMS = [
 export const WorkspaceNav = ({ slug }: { slug: string }) => {
   const pathname = usePathname();
   const base = `/w/${slug}`;
+  const ref = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: bring the current one into view if it is not (the nav only, never the page).
+  useEffect(() => {
+    const nav = ref.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current) return;
+    const left = current.offsetLeft - nav.offsetLeft;
+    if (left >= nav.scrollLeft && left + current.offsetWidth <= nav.scrollLeft + nav.clientWidth) return;
+    nav.scrollLeft = left - (nav.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   return (
-    <nav aria-label="Workspace" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-6">
+    <nav ref={ref} aria-label="Workspace" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-6">
       {ITEMS.map((item) => {
         const href = `${base}${item.href}`;
         const active = item.href === "" ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 export const linkClass = "text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700";
 
 export const Item = ({ label, children, note, className }: { label: string; children: ReactNode; note?: ReactNode; className?: string }) => (
-  <div className={className}>
+  <div className={className ? `min-w-0 ${className}` : "min-w-0"}>
     <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
     <dd className="mt-0.5 break-words text-sm text-slate-900">{children ?? <span className="text-slate-400">—</span>}</dd>
     {note ? <dd className="mt-1 break-words text-xs text-amber-800">{note}</dd> : null}

@@ -69,7 +69,7 @@ export const ProfileTab = async ({ workspace, e, name, idp, pending }: Props) =>
   const note = (key: string) => <Difference d={diffs.get(key)} settingsHref={settingsHref} />;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="min-w-0 space-y-6 lg:col-span-2">
         <Panel labelledBy="profile-heading">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
