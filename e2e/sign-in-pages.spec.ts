@@ -22,13 +22,14 @@ test("the connect and settings pages show the employee sign-in link; signed-out 
   await section.copy().click();
   await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await shotsAtBothWidths(page, "signin-connect");
+  // The rest of the dashboard's phone width is e2e/phone-width.spec.ts's: here, this section.
+  await shotsAtBothWidths(page, "signin-connect", section.region());
 
   await page.goto(`/w/${slug}/settings`);
   await expect(section.heading()).toBeVisible();
   await expect(section.url()).toHaveText(signInUrl);
   await expectNoAxeViolations(page);
-  await shotsAtBothWidths(page, "signin-settings");
+  await shotsAtBothWidths(page, "signin-settings", section.region());
 
   // An employee provisioned by the IdP, on a new device: /me signed out offers the finder.
   const email = `joan-${Date.now().toString(36)}@acme.test`;

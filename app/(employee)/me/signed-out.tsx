@@ -14,7 +14,7 @@ export const SignedOut = ({ workspace }: { workspace: { name: string; slug: stri
         <Link
           href={signInPagePath(workspace.slug)}
           data-testid="continue-sign-in"
-          className="mt-4 flex w-full items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+          className="mt-4 flex w-full items-center justify-center rounded-md text-center bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
         >
           Continue to {workspace.name} sign-in
         </Link>
@@ -26,7 +26,7 @@ export const SignedOut = ({ workspace }: { workspace: { name: string; slug: stri
         Each company has its own sign-in page in Muster. Enter your work email and we will email you the link to yours.
       </p>
     )}
-    <WorkspaceFinder />
+    <WorkspaceFinder secondary={workspace !== null} />
     <p className="mt-6 text-center text-xs text-slate-500">First time here? Open the activation email from your company to set up your account.</p>
   </NarrowPage>
 );

@@ -6,7 +6,7 @@ import { ApiError, requestJson } from "@/lib/client/fetch-json";
 const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
 
 /** "Where do I sign in?": emails the sign-in page of every company this address works for. */
-export const WorkspaceFinder = () => {
+export const WorkspaceFinder = ({ secondary = false }: { secondary?: boolean }) => {
   const [errors, setErrors] = useState<{ form?: string; email?: string }>({});
   const [sent, setSent] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -38,7 +38,7 @@ export const WorkspaceFinder = () => {
         </Alert>
       ) : null}
       <Field label="Work email" name="email" type="email" autoComplete="email" required error={errors.email} />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" variant={secondary ? "secondary" : "primary"} className="w-full" disabled={pending}>
         {pending ? "Sending…" : "Email me my sign-in link"}
       </Button>
     </form>

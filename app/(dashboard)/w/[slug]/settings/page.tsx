@@ -37,7 +37,7 @@ const SettingsPage = async ({ params }: Props) => {
     <div className="space-y-8">
       <PageHeader title="Settings" description="How Muster applies what your identity provider sends, and who administers this workspace." />
       <SettingsForm slug={workspace.slug} initial={settings} roles={roles} />
-      <EmployeeSignInLink origin={origin} slug={workspace.slug} />
+      <EmployeeSignInLink origin={origin} slug={workspace.slug} prominent />
       <RoleImportPanel slug={workspace.slug} initial={roleImport} roles={roles} groups={groups} defaultRole={settings.defaultRole} />
       <LimitsForm slug={workspace.slug} initial={limits} seatsUsed={seats.used} meter={<SeatMeter used={seats.used} limit={seats.limit} />} />
       <AdminsPanel slug={workspace.slug} initial={{ admins, invites, me: { userId: user.id, role } }} />
