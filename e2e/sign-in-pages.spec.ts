@@ -10,7 +10,7 @@ import { EmployeeSignInPage } from "./support/activation";
 import { EmployeeSignInLinkSection, shotsAtBothWidths, SignedOutMePage } from "./support/sign-in-pages";
 
 test("the connect and settings pages show the employee sign-in link; signed-out /me finds it by email", async ({ page, request, browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { slug, name } = await newWorkspace(page, "Sign-in pages");
   const signInUrl = `${baseURL}/e/${slug}/sign-in`;
 
