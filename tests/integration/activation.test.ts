@@ -267,7 +267,7 @@ describe.each(engines())("activation emails and employee sign-in on %s", (engine
     expect((await ws.scim("PATCH", `/Users/${activeId}`, deactivate)).status).toBe(200);
     expect((await ws.scim("DELETE", `/Users/${pendingId}`)).status).toBe(204);
 
-    const signedOut = (html: string) => html.includes("You are signed out") && !html.includes('data-testid="employee-signed-in-as"');
+    const signedOut = (html: string) => html.includes("Sign in to see your card") && !html.includes('data-testid="employee-signed-in-as"');
     expect(signedOut(await (await me("/me")).text())).toBe(true);
     expect((await me("/api/me/card", json("PATCH", { fields: {} }))).status).toBe(401);
     expect((await employeeSignIn(app.baseUrl, { mode: "password", slug: ws.slug, email: activeEmail, password: EMPLOYEE_PASSWORD })).ok).toBe(false);

@@ -60,6 +60,7 @@ const urlOf = (pattern: string, s: Seed) => {
 const bodyOf = (method: HttpMethod, pattern: string, s: Seed): unknown => {
   const bodies: Record<string, unknown> = {
     "POST /api/e/[slug]/sign-in-link": { email: s.employeeEmail },
+    "POST /api/sign-in-pages": { email: s.employeeEmail },
     "PATCH /api/me/card": { fields: { title: "Set by evil.example" } },
     "PATCH /api/w/[slug]/admins/[id]": { role: "OWNER" },
     "POST /api/w/[slug]/employees": { name: "Evil Example", email: "evil@evil.example" },

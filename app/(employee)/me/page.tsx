@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmployeeSignOut } from "@/components/employee-area/employee-sign-out";
-import { NarrowPage, Problem, WidePage } from "@/components/employee-area/shell";
+import { WidePage } from "@/components/employee-area/shell";
 import { SharePanel } from "@/components/employee-area/share-panel";
 import { cannotEditCardText, notListedText } from "@/lib/roles/schemas";
 import { requireEmployee } from "@/lib/server/auth/employee-session";
@@ -9,19 +9,21 @@ import { myCardFields } from "@/lib/server/employee-access/my-card";
 import { qrSvg, shareUrl } from "@/lib/server/employee-access/share-card";
 import { currentOrigin } from "@/lib/server/public-origin";
 import { allows } from "@/lib/server/roles/role-capabilities";
+import { findWorkspaceBySlug } from "@/lib/server/workspaces/find-workspaces";
 import { CardForm } from "./card-form";
+import { SignedOut } from "./signed-out";
 
 export const metadata: Metadata = { title: "Your business card", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-const MePage = async () => {
+type Props = { searchParams: Promise<{ workspace?: string | string[] }> };
+
+const MePage = async ({ searchParams }: Props) => {
   const me = await requireEmployee();
-  if (!me)
-    return (
-      <NarrowPage>
-        <Problem title="You are signed out">Open the activation email from your company, or the sign-in page your company gave you, to see your business card.</Problem>
-      </NarrowPage>
-    );
+  if (!me) {
+    const { workspace } = await searchParams;
+    return <SignedOut workspace={typeof workspace === "string" ? await findWorkspaceBySlug(workspace) : null} />;
+  }
   const fields = await myCardFields(me.workspaceId, me.id);
   const listed = allows(me.access, "listed");
   const canEdit = allows(me.access, "editCard");

@@ -27,7 +27,7 @@ type Limiters = { account: RateLimiterPrisma; address: RateLimiterPrisma; pauses
 const state = globalThis as unknown as { musterSignInLimiters?: Limiters };
 
 // If the database cannot count (it is down or locked), a per-process counter stands in.
-const store = (keyPrefix: string, points: number, duration: number) =>
+export const store = (keyPrefix: string, points: number, duration: number) =>
   new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix, points, duration, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }) });
 
 const limiters = (): Limiters =>

@@ -20,12 +20,30 @@ export const showPlaceholder = (s: string) =>
 
 const formatDate = (d: Date) => d.toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
 
-type Layout = { preheader: string; heading: string; paragraphs: string[]; button: { label: string; href: string }; footnotes: string[] };
+type Button = { label: string; href: string };
+/** One of several destinations (a sign-in page per company): a title, what to do, its button. */
+type Entry = { title: string; text: string; button: Button };
+type Layout = { preheader: string; heading: string; paragraphs: string[]; footnotes: string[] } & ({ button: Button } | { entries: Entry[] });
 
-const layout = ({ preheader, heading, paragraphs, button, footnotes }: Layout) => {
-  const p = (text: string) => `<p style="margin:0 0 16px;font-size:15px;line-height:1.6;color:#334155">${escapeHtml(text)}</p>`;
-  const small = (text: string) => `<p style="margin:0 0 8px;font-size:13px;line-height:1.5;color:#64748b">${escapeHtml(text)}</p>`;
+const p = (text: string) => `<p style="margin:0 0 16px;font-size:15px;line-height:1.6;color:#334155">${escapeHtml(text)}</p>`;
+const small = (text: string) => `<p style="margin:0 0 8px;font-size:13px;line-height:1.5;color:#64748b">${escapeHtml(text)}</p>`;
+
+const buttonHtml = (button: Button) => {
   const href = escapeHtml(button.href);
+  return `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px"><tr><td style="border-radius:8px;background:#3b55e6">
+<a href="${href}" style="display:inline-block;padding:12px 22px;font-size:15px;font-weight:600;color:#ffffff;text-decoration:none;border-radius:8px">${escapeHtml(button.label)}</a>
+</td></tr></table>
+${small("If the button does not work, copy this link into your browser:")}
+<p style="margin:0 0 24px;font-size:13px;line-height:1.5;word-break:break-all"><a href="${href}" style="color:#2f43c2">${href}</a></p>`;
+};
+
+const entryHtml = ({ title, text, button }: Entry) =>
+  `<h2 style="margin:8px 0 8px;font-size:17px;line-height:1.4;color:#0f172a">${escapeHtml(title)}</h2>
+${p(text)}
+${buttonHtml(button)}`;
+
+const layout = (content: Layout) => {
+  const { preheader, heading, paragraphs, footnotes } = content;
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(heading)}</title></head>
@@ -38,11 +56,7 @@ const layout = ({ preheader, heading, paragraphs, button, footnotes }: Layout) =
 <p style="margin:0 0 24px;font-size:15px;font-weight:600;color:#0f172a"><span style="display:inline-block;width:28px;height:28px;line-height:28px;text-align:center;border-radius:6px;background:#3b55e6;color:#ffffff;font-weight:700;margin-right:8px">M</span>Muster</p>
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:#0f172a">${escapeHtml(heading)}</h1>
 ${paragraphs.map(p).join("\n")}
-<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px"><tr><td style="border-radius:8px;background:#3b55e6">
-<a href="${href}" style="display:inline-block;padding:12px 22px;font-size:15px;font-weight:600;color:#ffffff;text-decoration:none;border-radius:8px">${escapeHtml(button.label)}</a>
-</td></tr></table>
-${small("If the button does not work, copy this link into your browser:")}
-<p style="margin:0 0 24px;font-size:13px;line-height:1.5;word-break:break-all"><a href="${href}" style="color:#2f43c2">${href}</a></p>
+${"button" in content ? buttonHtml(content.button) : content.entries.map(entryHtml).join("\n")}
 </td></tr>
 <tr><td style="padding:16px 32px 28px;border-top:1px solid #e2e8f0">
 ${footnotes.map(small).join("\n")}
@@ -54,8 +68,11 @@ ${footnotes.map(small).join("\n")}
 </html>`;
 };
 
-const plain = ({ heading, paragraphs, button, footnotes }: Layout) =>
-  [heading, "", ...paragraphs.flatMap((x) => [x, ""]), `${button.label}:`, button.href, "", ...footnotes].join("\n");
+const plain = (content: Layout) => {
+  const { heading, paragraphs, footnotes } = content;
+  const buttons = "button" in content ? [`${content.button.label}:`, content.button.href, ""] : content.entries.flatMap((e) => [e.title, e.text, `${e.button.label}:`, e.button.href, ""]);
+  return [heading, "", ...paragraphs.flatMap((x) => [x, ""]), ...buttons, ...footnotes].join("\n");
+};
 
 const render = (subject: string, content: Layout): RenderedEmail => ({ subject, html: layout(content), text: plain(content) });
 
@@ -130,3 +147,29 @@ export const lockoutEmail = ({ attempts, until, signInUrl, workspaceName }: { at
     button: { label: "Go to sign-in", href: signInUrl },
     footnotes: ["Muster sends this email once per pause, so a burst of attempts does not flood your inbox."],
   });
+
+/** One company where the address belongs to an employee who may sign in. */
+export type SignInPage = { workspaceName: string; url: string; activated: boolean };
+
+const pageEntry = ({ workspaceName, url, activated }: SignInPage): Entry => ({
+  title: workspaceName,
+  text: activated
+    ? `Bookmark this page: it is where you sign in to your ${workspaceName} business card, on any device.`
+    : `Your ${workspaceName} account is not activated yet. First open the email “Activate your ${workspaceName} business card” and follow its link; if you cannot find it or it has expired, ask your ${workspaceName} admin to send a new one. After that, sign in on this page.`,
+  button: { label: `Go to the ${workspaceName} sign-in page`, href: url },
+});
+
+/** The answer to "where do I sign in?" (the workspace finder on /me): every company's sign-in page. */
+export const signInPagesEmail = ({ pages }: { pages: SignInPage[] }): RenderedEmail => {
+  const one = pages.length === 1 ? pages[0]! : null;
+  return render(one ? `Your sign-in page for ${one.workspaceName}` : "Your sign-in pages in Muster", {
+    preheader: one ? `Where you sign in to your ${one.workspaceName} business card.` : `Where you sign in to your business cards at ${pages.length} companies.`,
+    heading: one ? "Your sign-in page" : "Your sign-in pages",
+    paragraphs: [
+      "Someone (hopefully you) asked Muster where this email address signs in.",
+      ...(one ? [] : [`This address belongs to an employee of ${pages.length} companies. Each company has its own sign-in page:`]),
+    ],
+    entries: pages.map(pageEntry),
+    footnotes: ["These pages are not secret and do not sign you in by themselves: you still need your password or a sign-in link by email.", "If you did not ask for this email, you can ignore it: nothing has changed."],
+  });
+};

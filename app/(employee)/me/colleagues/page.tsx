@@ -24,7 +24,9 @@ const ColleaguesPage = async ({ searchParams }: Props) => {
   if (!me)
     return (
       <NarrowPage>
-        <Problem title="You are signed out">Open the activation email from your company, or the sign-in page your company gave you, to see your colleagues.</Problem>
+        <Problem title="You are signed out" action={{ href: "/me", label: "Find your sign-in page" }}>
+          Sign in to see your colleagues&apos; cards. If you do not know where, have the link to your company&apos;s sign-in page emailed to you.
+        </Problem>
       </NarrowPage>
     );
   const header = (

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CopyButton } from "@/components/copy-button";
+import { EmployeeSignInLink } from "@/components/employee-sign-in-link";
 import { Tabs } from "@/components/tabs";
 import { Card, PageHeader } from "@/components/ui";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
+import { currentOrigin } from "@/lib/server/public-origin";
 import { lastRequest } from "@/lib/server/tokens/last-request";
 import { listTokens, tenantUrl } from "@/lib/server/tokens/tokens";
 import { EntraGuide, GenericGuide, OktaGuide } from "./guides";
@@ -16,7 +18,7 @@ type Props = { params: Promise<{ slug: string }> };
 const ConnectPage = async ({ params }: Props) => {
   const { slug } = await params;
   const { workspace } = await requireWorkspaceAdmin(slug);
-  const [tokens, last] = await Promise.all([listTokens(workspace.id), lastRequest(workspace.id)]);
+  const [tokens, last, origin] = await Promise.all([listTokens(workspace.id), lastRequest(workspace.id), currentOrigin()]);
   const active = tokens.filter((t) => t.status === "active").length;
   const url = tenantUrl();
   const tokensHref = `/w/${workspace.slug}/tokens`;
@@ -68,6 +70,8 @@ const ConnectPage = async ({ params }: Props) => {
           </div>
         </Card>
       </div>
+
+      <EmployeeSignInLink origin={origin} slug={workspace.slug} />
 
       <Card>
         <h2 className="text-lg font-semibold">Setup guides</h2>

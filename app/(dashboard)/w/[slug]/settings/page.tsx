@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { EmployeeSignInLink } from "@/components/employee-sign-in-link";
 import { SeatMeter } from "@/components/seat-meter";
 import { PageHeader } from "@/components/ui";
 import { requireWorkspaceAdmin } from "@/lib/server/auth/session";
+import { currentOrigin } from "@/lib/server/public-origin";
 import { listAdmins } from "@/lib/server/workspaces/admins";
 import { listPendingInvites } from "@/lib/server/workspaces/invites";
 import { seatUsage } from "@/lib/server/workspaces/seat-usage";
@@ -20,7 +22,7 @@ type Props = { params: Promise<{ slug: string }> };
 const SettingsPage = async ({ params }: Props) => {
   const { slug } = await params;
   const { workspace, user, role } = await requireWorkspaceAdmin(slug);
-  const [settings, limits, seats, admins, invites, roles, roleImport, groups] = await Promise.all([
+  const [settings, limits, seats, admins, invites, roles, roleImport, groups, origin] = await Promise.all([
     workspaceSettings(workspace.id),
     directoryLimits(workspace.id),
     seatUsage(workspace.id),
@@ -29,11 +31,13 @@ const SettingsPage = async ({ params }: Props) => {
     workspaceRoles(workspace.id),
     roleImportSettings(workspace.id),
     workspaceGroupNames(workspace.id),
+    currentOrigin(),
   ]);
   return (
     <div className="space-y-8">
       <PageHeader title="Settings" description="How Muster applies what your identity provider sends, and who administers this workspace." />
       <SettingsForm slug={workspace.slug} initial={settings} roles={roles} />
+      <EmployeeSignInLink origin={origin} slug={workspace.slug} prominent />
       <RoleImportPanel slug={workspace.slug} initial={roleImport} roles={roles} groups={groups} defaultRole={settings.defaultRole} />
       <LimitsForm slug={workspace.slug} initial={limits} seatsUsed={seats.used} meter={<SeatMeter used={seats.used} limit={seats.limit} />} />
       <AdminsPanel slug={workspace.slug} initial={{ admins, invites, me: { userId: user.id, role } }} />
