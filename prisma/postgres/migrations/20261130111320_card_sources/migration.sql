@@ -1,8 +1,8 @@
 -- AlterTable
 ALTER TABLE "CardField" ADD COLUMN     "source" TEXT NOT NULL DEFAULT 'idp';
 
--- A linked field comes from the IdP; an unlinked, locked one holding its template's value is
--- inherited from the template; any other unlinked field is an admin's or the employee's own value.
+-- A linked field comes from the IdP. An unlinked, locked one holding its template's value is
+-- inherited from the template. Any other unlinked field is an admin's or the employee's own value.
 UPDATE "CardField" c SET "source" = CASE
         WHEN c."locked" AND EXISTS (
             SELECT 1 FROM "Employee" e JOIN "Template" t ON t."id" = e."templateId"

@@ -12,8 +12,8 @@ CREATE TABLE "new_CardField" (
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "CardField_employeeId_fkey" FOREIGN KEY ("employeeId") REFERENCES "Employee" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
--- A linked field comes from the IdP; an unlinked, locked one holding its template's value is
--- inherited from the template; any other unlinked field is an admin's or the employee's own value.
+-- A linked field comes from the IdP. An unlinked, locked one holding its template's value is
+-- inherited from the template. Any other unlinked field is an admin's or the employee's own value.
 INSERT INTO "new_CardField" ("employeeId", "id", "key", "locked", "updatedAt", "value", "workspaceId", "source") SELECT c."employeeId", c."id", c."key", c."locked", c."updatedAt", c."value", c."workspaceId",
     CASE
         WHEN c."linked" THEN 'idp'
