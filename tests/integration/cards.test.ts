@@ -251,7 +251,9 @@ describe.each(engines())("cards and templates on %s", (engine) => {
     let ws: Ws;
     let foreign: Ws;
     beforeAll(async () => {
-      [ws, foreign] = await Promise.all([workspace("inherit"), workspace("inherit-other")]);
+      // One after the other: two CLI processes writing the same SQLite file at once wait on each other.
+      ws = await workspace("inherit");
+      foreign = await workspace("inherit-other");
     });
 
     it("a template edit reaches every inheriting card except fields set on it; the preview counts them first; reset and reassign", async () => {

@@ -60,7 +60,7 @@ describe.each(engines())("custom attributes over SCIM on %s", (engine) => {
       ).map((r) => [String(r.key), { value: r.value, valueKey: r.valueKey }]),
     );
   const cardField = async (scimId: string, key: string) =>
-    (await sql(app, `SELECT c."value", c."linked" FROM "CardField" c JOIN "Employee" e ON e."id" = c."employeeId" WHERE e."scimId" = $1 AND c."key" = $2`, [scimId, key]))[0];
+    (await sql(app, `SELECT c."value", c."source" FROM "CardField" c JOIN "Employee" e ON e."id" = c."employeeId" WHERE e."scimId" = $1 AND c."key" = $2`, [scimId, key]))[0];
   const lastLog = async (tenant: Tenant) =>
     (await sql(app, `SELECT "summary", "status" FROM "ProvisioningEvent" WHERE "workspaceId" = $1 ORDER BY "at" DESC, "id" DESC LIMIT 1`, [tenant.workspaceId]))[0]!;
   const create = async (c: ScimClient, body: Json) => {
@@ -173,13 +173,13 @@ describe.each(engines())("custom attributes over SCIM on %s", (engine) => {
         level: { value: "3", valueKey: "3" },
         buddy: { value: buddy.id, valueKey: String(buddy.id).toLowerCase() },
       });
-      // On the card: linked to the IdP, a reference shown as the person's name.
-      expect(await cardField(user.id, "attr.badgeId")).toMatchObject({ value: "B-17" });
+      // On the card: from the IdP, a reference shown as the person's name.
+      expect(await cardField(user.id, "attr.badgeId")).toMatchObject({ value: "B-17", source: "idp" });
       expect(await cardField(user.id, "attr.buddy")).toMatchObject({ value: "Bea Buddy" });
       expect(await cardField(user.id, "attr.level")).toBeUndefined();
     });
 
-    it("PATCH (Entra without aadOptscim062020) sets, replaces and removes an extension attribute; the row and the linked card field follow", async () => {
+    it("PATCH (Entra without aadOptscim062020) sets, replaces and removes an extension attribute; the row and the card field from the IdP follow", async () => {
       const user = await create(t.Entra.client, entraUser({ [`${ACME}:badgeId`]: "B-1" }));
       const add = await t.Entra.client.patch(
         `/Users/${user.id}`,

@@ -112,8 +112,8 @@ describe.each(engines())("the employee timeline on %s", (engine) => {
     expect(await groupEntries(ws, a.id)).toHaveLength(2);
     expect(await logOf(ws, group)).toHaveLength(5);
 
-    // The employee page shows the entries, the group linked.
-    const html = await (await ws.as(`/w/${ws.slug}/employees/${c.id}`)).text();
+    // The employee page's timeline shows the entries, the group linked.
+    const html = await (await ws.as(`/w/${ws.slug}/employees/${c.id}?tab=timeline`)).text();
     expect(html).toContain(`/w/${ws.slug}/groups/${group}`);
     expect(html).toContain("Added to group");
   });
@@ -203,7 +203,7 @@ describe.each(engines())("the employee timeline on %s", (engine) => {
     expect(gone!.summary).toMatch(/^Removed from group Sales \(the group was deleted\) — role Sales Lead → Member/);
 
     // The page says it in words.
-    const html = await (await ws.as(`/w/${ws.slug}/employees/${a.id}`)).text();
+    const html = await (await ws.as(`/w/${ws.slug}/employees/${a.id}?tab=timeline`)).text();
     expect(html).toContain("Role Member → Sales Lead (from group &#x27;Sales&#x27; rule)");
   });
 

@@ -93,7 +93,7 @@ describe.each(engines())("roles from the IdP on %s", (engine) => {
 
       const timeline = (await (await ws.as(`/api/w/${ws.slug}/employees/${user.id}/events`)).json()) as { events: { summary: string | null }[] };
       expect(timeline.events[0]?.summary).toContain(change);
-      const page = await (await ws.as(`/w/${ws.slug}/employees/${user.id}`)).text();
+      const page = await (await ws.as(`/w/${ws.slug}/employees/${user.id}?tab=timeline`)).text();
       expect(page).toContain("Sales Lead");
       expect(page).toContain("Member → Sales Lead (from Entra app role");
 
