@@ -49,7 +49,7 @@ test("an employee's page: tabs, the card editor on top of the Card tab, card dif
   // An admin changes the department on the card only.
   await cards.edit("Department", "Sales EMEA");
   await expect(cards.notice("Department saved.")).toBeVisible();
-  await expect(cards.row("department")).toContainText("Unlinked");
+  await expect(cards.row("department")).toContainText("Set in Muster");
   await expectNoAxeViolations(page);
   await both(page, "detail-employee-card");
 

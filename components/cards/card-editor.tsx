@@ -248,7 +248,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
             it to follow the IdP or the template again.
           </p>
         </div>
-        {card ? <TemplatePicker key={card.template?.id ?? "none"} slug={slug} employeeId={employeeId} card={card} /> : null}
+        {card ? <TemplatePicker slug={slug} employeeId={employeeId} card={card} /> : null}
       </div>
 
       {error ? <Alert>Could not load the card: {error.message}</Alert> : null}

@@ -130,6 +130,8 @@ const OverviewPage = async ({ params }: Props) => {
   const firstRun = o.seats + o.archived === 0;
   // Before the first employee there are no changes, activations or errors to show: setup comes first.
   const quiet = firstRun && !o.recentErrors.length;
+  // A new workspace's first-steps card already asks for a token: the list does not repeat it.
+  const steps = firstRun ? o.nextSteps.filter((step) => step !== "token") : o.nextSteps;
   return (
     <div className="space-y-6">
       <div>
@@ -276,10 +278,10 @@ const OverviewPage = async ({ params }: Props) => {
         )}
       </div>
 
-      {o.nextSteps.length ? (
+      {steps.length ? (
         <Section title="Next steps" id="next-heading">
           <ul className="space-y-3" data-testid="next-steps">
-            {o.nextSteps.map((step) => {
+            {steps.map((step) => {
               const s = NEXT_STEPS[step];
               return (
                 <li key={step} className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">

@@ -84,7 +84,7 @@ const EmployeePage = async ({ params, searchParams }: Props) => {
           <Avatar e={e} name={name} />
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
-              <h1 className="break-words text-2xl font-semibold tracking-tight">{name}</h1>
+              <h1 className="min-w-0 break-words text-2xl font-semibold tracking-tight">{name}</h1>
               <StatusBadge status={e.status} />
               {pending ? <Badge tone="gray">Pending activation</Badge> : null}
             </div>
