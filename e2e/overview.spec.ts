@@ -33,7 +33,9 @@ test("overview: setup steps, the token's sync state, changes today, send activat
   // A new workspace: first steps; no token yet.
   await expect(o.heading()).toBeVisible();
   await expect(page.getByRole("heading", { name: "No employees yet" })).toBeVisible();
-  await expect(o.section("Next steps")).toContainText("Connect your identity provider");
+  // The first-steps card asks for a token: the next steps do not repeat it.
+  await expect(page.getByRole("link", { name: "Generate a SCIM token" })).toHaveCount(1);
+  await expect(o.section("Next steps")).not.toContainText("Connect your identity provider");
   await expect(o.section("Next steps")).toContainText("Create a card template");
   await expect(o.section("Sync with your identity provider")).toContainText("No active SCIM token");
   await expectNoAxeViolations(page);

@@ -3,6 +3,7 @@
 // identity provider, the card's template, or set in Muster) and whether the employee may edit it
 // (locked), and the controls to edit, unlock, lock, relink to the IdP or reset to the template.
 // Editing or unlocking a field makes it the card's own; the card's template can be changed here.
+// On a phone each field is a block (name, value, then where it comes from beside its buttons).
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type ButtonHTMLAttributes, type FormEvent } from "react";
@@ -265,9 +266,9 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
             {!card.employee.idpOwned ? <Alert tone="info">Added in Muster: no identity provider keeps this card in sync.</Alert> : null}
             {!card.saved ? <p className="text-sm text-slate-500">This card shows the employee&apos;s profile as it is; it is saved the first time you change a field.</p> : null}
             <div className="relative overflow-x-auto rounded-lg border border-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <table className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
                 <caption className="sr-only">Card fields of {card.employee.name}</caption>
-                <thead className="bg-slate-50">
+                <thead className="bg-slate-50 max-sm:sr-only">
                   <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                     <th scope="col" className="px-3 py-2">
                       Field
@@ -283,15 +284,15 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
                     </th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody className="divide-y divide-slate-100 max-sm:block">
                   {card.fields.map((f) => {
                     const busy = change.isPending && change.variables?.key === f.key;
                     return (
-                      <tr key={f.key} data-testid={`card-field-${f.key}`} className={cx("align-top", !f.onCard && "text-slate-500")}>
-                        <th scope="row" className="px-3 py-2.5 text-left font-medium text-slate-800">
+                      <tr key={f.key} data-testid={`card-field-${f.key}`} className={cx("align-top max-sm:grid max-sm:grid-cols-[minmax(0,1fr)_auto] max-sm:gap-x-3 max-sm:py-2", !f.onCard && "text-slate-500")}>
+                        <th scope="row" className="px-3 py-2.5 text-left font-medium text-slate-800 max-sm:col-span-2 max-sm:pb-0">
                           {f.label}
                         </th>
-                        <td className="min-w-[9rem] max-w-[16rem] px-3 py-2.5 text-slate-800">
+                        <td className="min-w-[9rem] max-w-[16rem] px-3 py-2.5 text-slate-800 max-sm:col-span-2 max-sm:min-w-0 max-sm:max-w-none max-sm:py-1">
                           {editing === f.key ? (
                             <EditRow f={f} pending={busy} onCancel={() => setEditing(null)} onSave={(value) => run(f.key, { action: "edit", value })} />
                           ) : f.value ? (
@@ -302,7 +303,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
                             <span className="text-slate-500">—</span>
                           )}
                         </td>
-                        <td className="whitespace-nowrap px-3 py-2.5">
+                        <td className="whitespace-nowrap px-3 py-2.5 max-sm:py-1">
                           <div className="flex flex-col items-start gap-1">
                             <SourceState f={f} card={card} disabled={change.isPending} onRun={(c) => run(f.key, c)} />
                             {!f.onCard ? null : f.locked ? (
@@ -316,7 +317,7 @@ export const CardEditor = ({ slug, employeeId, headingLevel = 2 }: Props) => {
                             )}
                           </div>
                         </td>
-                        <td className="px-3 py-2.5">
+                        <td className="px-3 py-2.5 max-sm:py-1">
                           {editing === f.key ? null : (
                             <div className="flex justify-end gap-1.5">
                               <RowButton aria-label={`Edit ${f.label}`} disabled={change.isPending} onClick={() => {
