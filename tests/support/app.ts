@@ -5,7 +5,16 @@ import { appendFileSync } from "node:fs";
 import net from "node:net";
 import { freshDatabase, type Engine, type TestDatabase } from "./engines";
 
-export type RunningApp = { baseUrl: string; db: TestDatabase; env: NodeJS.ProcessEnv; stop: () => Promise<void> };
+export type RunningApp = {
+  baseUrl: string;
+  db: TestDatabase;
+  env: NodeJS.ProcessEnv;
+  /** What the app printed so far (stdout and stderr). */
+  output: () => string;
+  /** Sends a signal (a crash: SIGKILL) and resolves when the process has exited. */
+  kill: (signal: NodeJS.Signals) => Promise<number | null>;
+  stop: () => Promise<void>;
+};
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -33,11 +42,11 @@ const waitForHealth = async (baseUrl: string, child: ChildProcess, log: () => st
   throw new Error(`app did not become healthy:\n${log()}`);
 };
 
-type Options = { env?: Record<string, string>; ready?: (healthStatus: number) => boolean; /** A second instance on this app's database (not dropped when it stops). */ sharing?: RunningApp };
+type Options = { env?: Record<string, string>; ready?: (healthStatus: number) => boolean; /** A second instance on this app's database (not dropped when it stops). */ sharing?: RunningApp; /** e.g. an app restarted where its clients know it */ port?: number; /** A PostgreSQL server other than TEST_DATABASE_URL's (tests/support/pg-server.ts). */ postgresAdminUrl?: string };
 
-export const startApp = async (engine: Engine, { env: extraEnv = {}, ready = (s) => s === 200, sharing }: Options = {}): Promise<RunningApp> => {
-  const db = sharing ? { ...sharing.db, drop: async () => undefined } : await freshDatabase(engine);
-  const port = await freePort();
+export const startApp = async (engine: Engine, { env: extraEnv = {}, ready = (s) => s === 200, sharing, port: fixedPort, postgresAdminUrl }: Options = {}): Promise<RunningApp> => {
+  const db = sharing ? { ...sharing.db, drop: async () => undefined } : await freshDatabase(engine, postgresAdminUrl);
+  const port = fixedPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -54,18 +63,23 @@ export const startApp = async (engine: Engine, { env: extraEnv = {}, ready = (s)
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   await waitForHealth(baseUrl, child, () => output, ready);
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   return {
     baseUrl,
     db,
     env,
+    output: () => output,
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
     stop: async () => {
       // TEST_APP_LOG=<file> keeps the app's output, to read a server error behind a failed test.
       if (process.env.TEST_APP_LOG) appendFileSync(process.env.TEST_APP_LOG, output);
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       }
       await db.drop();
     },

@@ -13,12 +13,11 @@ export const engines = (): Engine[] => (process.env.TEST_DATABASE_URL ? ["sqlite
 export type TestDatabase = { engine: Engine; url: string; dataDir: string; drop: () => Promise<void> };
 
 /** A fresh, empty database of the given engine (migrations are applied by whoever opens it). */
-export const freshDatabase = async (engine: Engine): Promise<TestDatabase> => {
+export const freshDatabase = async (engine: Engine, admin = process.env.TEST_DATABASE_URL!): Promise<TestDatabase> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "muster-test-"));
   if (engine === "sqlite") {
     return { engine, url: `file:${path.join(dataDir, "test.db")}`, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const admin = process.env.TEST_DATABASE_URL!;
   const name = `muster_t_${crypto.randomBytes(5).toString("hex")}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();

@@ -5,9 +5,10 @@ import pg from "pg";
 import type { RunningApp } from "./app";
 
 type Row = Record<string, unknown>;
-type Connection = { query: (query: string, params?: unknown[]) => Promise<Row[]>; close: () => Promise<void> };
+export type Connection = { query: (query: string, params?: unknown[]) => Promise<Row[]>; close: () => Promise<void> };
 
-const connect = async (app: RunningApp): Promise<Connection> => {
+/** A connection kept open, for tests that query between every request (close it when done). */
+export const connect = async (app: RunningApp): Promise<Connection> => {
   if (app.db.engine === "sqlite") {
     const db = new Database(app.db.url.slice("file:".length));
     return {

@@ -12,7 +12,7 @@ import { errorResponse, handleScim } from "@/lib/scim/handler";
 import { SCIM_CONTENT_TYPE, type ScimConfig, type ScimResponse } from "@/lib/scim/http";
 import type { Journal, JournalEntry } from "@/lib/server/provisioning/journal";
 import { policyOf } from "@/lib/server/provisioning/policy";
-import { adapterErrorKind } from "@/lib/server/errors";
+import { adapterErrorKind, isDatabaseUnavailable } from "@/lib/server/errors";
 import { originOfRequest } from "@/lib/server/public-origin";
 import { cachedToken, forgetToken, stillValid, verifyToken, type ScimPrincipal } from "@/lib/server/tokens/tokens";
 import { groupStore } from "./group-store";
@@ -57,12 +57,13 @@ const readBody = async (request: Request): Promise<string | null> => {
   return Buffer.concat(chunks).toString("utf8");
 };
 
-// A database too busy to answer in time is a temporary condition: 503 + Retry-After makes IdPs retry
-// instead of counting a failure. Anything else unexpected is a 500 that reveals nothing.
+// A database too busy to answer in time, or not answering at all (restarting, unreachable), is a
+// temporary condition: 503 + Retry-After makes IdPs retry instead of counting a failure. Anything
+// else unexpected is a 500 that reveals nothing.
 const isBusy = (err: unknown) => {
   const e = err as { code?: string; message?: string };
   const kind = adapterErrorKind(err);
-  return e?.code === "P2028" || e?.code === "P1008" || kind === "SocketTimeout" || kind === "TransactionWriteConflict" || /SQLITE_BUSY|database is locked|timed out/i.test(String(e?.message ?? ""));
+  return e?.code === "P2028" || kind === "TransactionWriteConflict" || isDatabaseUnavailable(err) || /SQLITE_BUSY|database is locked|timed out/i.test(String(e?.message ?? ""));
 };
 
 // An operator should see why requests were refused: one line per ten seconds at most.
@@ -73,7 +74,7 @@ const noteBusy = (err: unknown) => {
   busySince = now;
   const e = err as { code?: string; message?: string; cause?: unknown };
   const cause = e?.cause ? ` ${JSON.stringify(e.cause).slice(0, 300)}` : "";
-  console.warn(`[scim] the database was busy, answered 503 (${e?.code ?? adapterErrorKind(err) ?? "busy"}): ${String(e?.message ?? err).split("\n").filter(Boolean).pop()}${cause}`);
+  console.warn(`[scim] the database was busy or unavailable, answered 503 (${e?.code ?? adapterErrorKind(err) ?? "busy"}): ${String(e?.message ?? err).split("\n").filter(Boolean).pop()}${cause}`);
 };
 
 /** The token was found changed (revoked, its creator demoted, the policy edited) mid-request. */
@@ -84,7 +85,8 @@ export const toServiceError = (err: unknown): ScimError => {
   if (err instanceof StaleToken) return new ScimError(503, undefined, "The token changed during the request; retry", { "Retry-After": "1" });
   if (isBusy(err)) {
     noteBusy(err);
-    return new ScimError(503, undefined, "Muster is busy; retry shortly", { "Retry-After": "5" });
+    const detail = isDatabaseUnavailable(err) ? "Muster's database is not available right now; retry shortly" : "Muster is busy; retry shortly";
+    return new ScimError(503, undefined, detail, { "Retry-After": "5" });
   }
   console.error("[scim] unexpected error", err);
   return new ScimError(500, undefined, "Internal server error");
@@ -192,7 +194,9 @@ const record = async (f: RequestFacts, res: ScimResponse): Promise<boolean> => {
       responseBody: res.status >= 400 ? redactResponse(res.body) : null,
     })) !== null;
   } catch (err) {
-    console.error("[scim] could not record the provisioning event", err);
+    // The request was answered; only its log row is lost (e.g. the database went away meanwhile).
+    if (isDatabaseUnavailable(err)) noteBusy(err);
+    else console.error("[scim] could not record the provisioning event", err);
     return true;
   }
 };
