@@ -5,6 +5,7 @@
 //   npm run muster -- token:list --workspace <slug|id>
 //   npm run muster -- token:revoke --workspace <slug|id> --id <tokenId>
 //   npm run muster -- db:migrate
+//   npm run muster -- batch     (one JSON array of arguments per line of stdin, one JSON answer per line)
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { dbConfig } from "@/lib/db/config";
@@ -17,7 +18,10 @@ const usage = `usage: muster <command> [options]
   token:create     --workspace <slug|id> [--name <label>]
   token:list       --workspace <slug|id>
   token:revoke     --workspace <slug|id> --id <tokenId>
-  db:migrate`;
+  db:migrate
+  batch            reads one command per line of stdin, as a JSON array of its arguments
+                   (["token:list", "--workspace", "acme"]), and answers each with one line:
+                   {"ok": true, "result": …} or {"ok": false, "error": "…"}`;
 
 class CliError extends Error {}
 
@@ -59,8 +63,8 @@ const commands: Record<string, (opts: Opts) => Promise<unknown>> = {
   },
 };
 
-const main = async () => {
-  const [command, ...rest] = process.argv.slice(2);
+const runCommand = async (argv: string[]) => {
+  const [command, ...rest] = argv;
   const run = command ? commands[command] : undefined;
   if (!run) throw new CliError(command ? `unknown command "${command}"\n${usage}` : usage);
   const { values } = parseArgs({
@@ -68,22 +72,51 @@ const main = async () => {
     options: { name: { type: "string" }, owner: { type: "string" }, password: { type: "string" }, workspace: { type: "string" }, id: { type: "string" } },
     strict: true,
   });
-  if (command !== "db:migrate") await migrate(); // the CLI may be the first thing to touch a new database
   return run(values);
+};
+
+const messageOf = (err: unknown) =>
+  err instanceof ZodError
+    ? err.issues.map((i) => i.message).join("; ")
+    : err instanceof Error && (err instanceof CliError || err.name === "UserError" || (err as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      ? err.message
+      : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+
+// Many commands for the price of one process start (a script provisioning workspaces, the tests):
+// each line of stdin is a command, answered in order; the process ends with its input.
+const batch = async () => {
+  const { createInterface } = await import("node:readline");
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    let answer: unknown;
+    try {
+      const argv: unknown = JSON.parse(line);
+      if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string")) throw new CliError("each line must be a JSON array of strings");
+      if (argv[0] === "batch") throw new CliError("batch cannot run inside batch");
+      answer = { ok: true, result: (await runCommand(argv)) ?? null };
+    } catch (err) {
+      answer = { ok: false, error: err instanceof SyntaxError ? `not JSON: ${err.message}` : messageOf(err) };
+    }
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+  }
+  return undefined;
+};
+
+const main = async () => {
+  const argv = process.argv.slice(2);
+  const [command] = argv;
+  if (command !== "batch" && !(command && commands[command])) throw new CliError(command ? `unknown command "${command}"\n${usage}` : usage);
+  if (command !== "db:migrate") await migrate(); // the CLI may be the first thing to touch a new database
+  if (argv[0] === "batch" && argv.length === 1) return batch();
+  return runCommand(argv);
 };
 
 main()
   .then((out) => {
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    if (out !== undefined) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     process.exit(0);
   })
   .catch((err: unknown) => {
-    const message =
-      err instanceof ZodError
-        ? err.issues.map((i) => i.message).join("; ")
-        : err instanceof Error && (err instanceof CliError || err.name === "UserError" || (err as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-          ? err.message
-          : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
-    process.stderr.write(`${JSON.stringify({ error: message })}\n`);
+    process.stderr.write(`${JSON.stringify({ error: messageOf(err) })}\n`);
     process.exit(1);
   });

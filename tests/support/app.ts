@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import net from "node:net";
+import { closeMuster } from "./cli";
 import { freshDatabase, type Engine, type TestDatabase } from "./engines";
 
 export type RunningApp = {
@@ -81,6 +82,7 @@ export const startApp = async (engine: Engine, { env: extraEnv = {}, ready = (s)
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       }
+      await closeMuster(env);
       await db.drop();
     },
   };
