@@ -62,7 +62,7 @@ describe.each(engines())("kill -9 during a %s provisioning run", (engine) => {
     for (const app of apps.reverse()) await app.stop();
   });
 
-  it(`${USERS} users: what was acknowledged survives, nothing is half-written, re-sending converges`, { timeout: 600_000 }, async () => {
+  it(`${USERS} users: what was acknowledged survives, nothing is half-written, re-sending converges`, { timeout: Math.max(600_000, USERS * 300) }, async () => {
     // A mail server that never answers keeps activation emails in the outbox, where they are counted.
     const env = { MUSTER_SCIM_RATE_LIMIT: "0", SMTP_URL: "smtp://127.0.0.1:9", MUSTER_MAIL_WORKER_INTERVAL_MS: "3600000" };
     const first = await startApp(engine, { env });

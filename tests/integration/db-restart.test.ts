@@ -29,7 +29,7 @@ describe.skipIf(!runnable)("PostgreSQL restarted during load", () => {
     server?.destroy();
   });
 
-  it(`a ${OUTAGE_MS / 1000} s outage: 503 + Retry-After during it, never 500, recovery without a restart`, { timeout: 180_000 }, async () => {
+  it(`a ${OUTAGE_MS / 1000} s outage: 503 + Retry-After during it, never 500, recovery without a restart`, { timeout: 180_000 + OUTAGE_MS }, async () => {
     const answers: Answer[] = [];
     const t0 = Date.now();
     const send = async (what: string, method: string, path: string, body?: unknown) => {

@@ -233,7 +233,7 @@ describe.each(engines())("fuzzing the SCIM door on %s", (engine) => {
     await app?.stop();
   });
 
-  it(`${runsFor(engine)} generated requests: no 5xx, a refused request writes nothing (seed ${SEED})`, { timeout: 900_000 }, async () => {
+  it(`${runsFor(engine)} generated requests: no 5xx, a refused request writes nothing (seed ${SEED})`, { timeout: Math.max(900_000, runsFor(engine) * 60) }, async () => {
     const runs = runsFor(engine);
     const requests = fc.sample(requestArb, { seed: SEED, numRuns: runs });
     const failures: string[] = [];

@@ -43,7 +43,7 @@ describe.skipIf(!postgres.length)("two instances on one PostgreSQL", () => {
     await mailbox?.stop();
   });
 
-  it(`${USERS} creates and updates alternating between the instances, ${RACES} identical creates sent to both at once`, { timeout: 300_000 }, async () => {
+  it(`${USERS} creates and updates alternating between the instances, ${RACES} identical creates sent to both at once`, { timeout: Math.max(300_000, USERS * 500) }, async () => {
     const run = Math.random().toString(36).slice(2, 8);
     const userName = (i: number) => `two-${run}-${i}@example.test`;
     const user = (i: number) => entraUser({ userName: userName(i), externalId: `two-${run}-${i}`, emails: [{ value: userName(i), type: "work", primary: true }] });
