@@ -17,3 +17,20 @@ export const CopyButton = ({ value, label = "Copy" }: { value: string; label?: s
     </button>
   );
 };
+
+/** A value to copy (a URL, a secret): shown in full, wrapping anywhere, with its copy button. */
+export const CopyField = ({ value, label, testId, tone = "plain" }: { value: string; label: string; testId?: string; tone?: "plain" | "secret" }) => (
+  <div className="flex items-center gap-2">
+    <code
+      data-testid={testId}
+      className={
+        tone === "secret"
+          ? "block min-w-0 flex-1 break-all rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-sm text-slate-900"
+          : "block min-w-0 flex-1 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs"
+      }
+    >
+      {value}
+    </code>
+    <CopyButton value={value} label={label} />
+  </div>
+);

@@ -1,6 +1,6 @@
 // "Employee sign-in link" on the Connect and Settings pages: the address admins share so employees
 // find their sign-in page on a new device (the activation email names it too).
-import { CopyButton } from "@/components/copy-button";
+import { CopyField } from "@/components/copy-button";
 import { Card, cx } from "@/components/ui";
 import { signInPageUrl } from "@/lib/employee-access/sign-in-page";
 
@@ -15,11 +15,8 @@ export const EmployeeSignInLink = ({ origin, slug, prominent = false }: { origin
           Where employees sign in to their business card on a new device, or after their session ends. Their activation email names it; share it too, on your intranet or
           in onboarding notes. An employee who has lost it can have it emailed to them from {origin}/me.
         </p>
-        <div className="mt-3 flex items-center gap-2">
-          <code data-testid="employee-sign-in-url" className="block min-w-0 flex-1 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs">
-            {url}
-          </code>
-          <CopyButton value={url} label="Copy link" />
+        <div className="mt-3">
+          <CopyField value={url} label="Copy link" testId="employee-sign-in-url" />
         </div>
       </div>
     </Card>

@@ -2,7 +2,7 @@
 // A secret shown exactly once (a new SCIM token, an invite link), with a copy button and a way to
 // put it away. The parent forgets the value when it is dismissed.
 import { useEffect, useRef, type ReactNode } from "react";
-import { CopyButton } from "./copy-button";
+import { CopyField } from "./copy-button";
 
 type Props = { title: string; headingLevel?: 2 | 3; value: string; label: string; warning: ReactNode; children?: ReactNode; onDismiss: () => void; testId: string };
 
@@ -34,11 +34,8 @@ export const SecretOnce = ({ title, headingLevel = 2, value, label, warning, chi
           Done, hide it
         </button>
       </div>
-      <div className="mt-4 flex items-center gap-2">
-        <code data-testid={`${testId}-value`} className="block min-w-0 flex-1 break-all rounded-md border border-emerald-200 bg-white px-3 py-2 font-mono text-sm text-slate-900">
-          {value}
-        </code>
-        <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
+      <div className="mt-4">
+        <CopyField value={value} label={`Copy ${label.toLowerCase()}`} testId={`${testId}-value`} tone="secret" />
       </div>
       {children ? <div className="mt-4 text-sm text-emerald-950">{children}</div> : null}
     </section>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CopyButton } from "@/components/copy-button";
+import { CopyField } from "@/components/copy-button";
 import { EmployeeSignInLink } from "@/components/employee-sign-in-link";
 import { Tabs } from "@/components/tabs";
 import { Card, PageHeader } from "@/components/ui";
@@ -32,11 +32,8 @@ const ConnectPage = async ({ params }: Props) => {
         <Card className="p-5">
           <h2 className="text-sm font-semibold text-slate-900">Tenant URL</h2>
           <p className="mt-0.5 text-xs text-slate-500">“Tenant URL” in Entra ID, “SCIM connector base URL” in Okta.</p>
-          <div className="mt-3 flex items-center gap-2">
-            <code data-testid="tenant-url" className="block min-w-0 flex-1 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs">
-              {url}
-            </code>
-            <CopyButton value={url} label="Copy URL" />
+          <div className="mt-3">
+            <CopyField value={url} label="Copy URL" testId="tenant-url" />
           </div>
         </Card>
         <Card className="p-5">
