@@ -45,7 +45,7 @@ const startSilentSmtp = async () => {
 
 type Server = { app: RunningApp; child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-const startStandalone = async (db: TestDatabase, env: Record<string, string>): Promise<Server> => {
+const startStandalone = async (db: TestDatabase, env: Record<string, string>, ready: (status: number) => boolean = (status) => status === 200): Promise<Server> => {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const appEnv: NodeJS.ProcessEnv = {
@@ -71,7 +71,7 @@ const startStandalone = async (db: TestDatabase, env: Record<string, string>): P
     if (child.exitCode !== null) throw new Error(`standalone server exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) throw new Error(`standalone server did not become ready:\n${output}`);
     const status = await fetch(`${baseUrl}/api/health`).then((r) => r.status, () => 0);
-    if (status === 200) break;
+    if (ready(status)) break;
     await new Promise((r) => setTimeout(r, 150));
   }
   const stop = async () => {
@@ -247,4 +247,55 @@ describe.each(engines())("standalone server on %s", (engine) => {
     const [employee] = await sql(server.app, `SELECT "userName" FROM "Employee" WHERE "userName" = $1`, [slow.userName]);
     expect(employee).toBeTruthy();
   }, 30_000);
+});
+
+describe.each(engines())("standalone server on %s, started before its migrations", (engine) => {
+  let db: TestDatabase;
+  let server: Server;
+  const BOUND_MS = 1500;
+
+  beforeAll(async () => {
+    db = await freshDatabase(engine);
+    server = await startStandalone(db, { MUSTER_AUTO_MIGRATE: "false", MUSTER_SHUTDOWN_TIMEOUT_MS: String(BOUND_MS) }, (status) => status === 503);
+  }, 90_000);
+
+  afterAll(async () => {
+    if (process.env.TEST_APP_LOG && server) fs.appendFileSync(process.env.TEST_APP_LOG, server.output());
+    await server?.app.stop();
+    await db?.drop();
+  });
+
+  it("is alive but not ready until the migrations are applied, then ready without a restart", async () => {
+    const { baseUrl } = server.app;
+    expect((await fetch(`${baseUrl}/api/ping`)).status).toBe(204);
+    const before = await fetch(`${baseUrl}/api/health`);
+    expect(before.status).toBe(503);
+    expect(before.headers.get("retry-after")).toBe("5");
+    expect(await before.json()).toMatchObject({ status: "unavailable", database: { engine, reachable: true }, migrations: { pending: shippedMigrations(engine) } });
+    // The explicit release step of the README, run while the instance waits.
+    await muster(server.app.env, "db:migrate");
+    const after = await fetch(`${baseUrl}/api/health`);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ status: "ok", migrations: { shipped: shippedMigrations(engine).length, pending: [] } });
+  });
+
+  it("SIGTERM with a request that outlasts MUSTER_SHUTDOWN_TIMEOUT_MS: the request is cut and the process exits 1 at the bound", async () => {
+    const { baseUrl } = server.app;
+    const hanging = new Promise<string>((resolve) => {
+      // A route that reads its body before anything else; the rest of the body never comes.
+      const req = http.request(`${baseUrl}/api/sign-in-pages`, { method: "POST", agent: false, headers: { "Content-Type": "application/json", "Content-Length": 1000 } });
+      req.on("response", (res) => resolve(`answered ${res.statusCode}`));
+      req.on("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+      req.write("{");
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const signalled = Date.now();
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(1);
+    const took = Date.now() - signalled;
+    expect(took).toBeGreaterThanOrEqual(BOUND_MS - 50);
+    expect(took).toBeLessThan(BOUND_MS + 3000);
+    expect(await hanging).toBe("ECONNRESET");
+    expect(server.output()).toContain("1 request(s) still in flight");
+  });
 });
