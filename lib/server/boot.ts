@@ -28,8 +28,9 @@ export const boot = async () => {
   // In the background: a database that cannot be reached yet must not keep the server from starting.
   void scrubStoredLinks().catch((err) => console.error("[muster] mail: could not scrub stored links", err));
   startMailWorker(issueLink);
-  onShutdown("mail worker", async () => {
-    const released = await stopMailWorker();
+  // The email being sent gets up to 3 s, and never more than half of what is left of the bound.
+  onShutdown("mail worker", async (deadline) => {
+    const released = await stopMailWorker(Math.min(3000, (deadline - Date.now()) / 2));
     if (released) console.log(`[muster] shutdown: handed back ${released} email(s) being sent, due again for another instance`);
   });
 };

@@ -4,7 +4,8 @@
 // On globalThis: Next.js loads server code in more than one bundle (instrumentation, each route),
 // and the readiness route must see the flag the signal handler sets.
 
-export type StopHook = () => unknown;
+/** Gets the time (ms since the epoch) by which the process exits whether or not the hook is done. */
+export type StopHook = (deadline: number) => unknown;
 
 type State = { hooks: { name: string; stop: StopHook }[]; since?: Date };
 const state = ((globalThis as unknown as { musterLifecycle?: State }).musterLifecycle ??= { hooks: [] });

@@ -13,7 +13,7 @@
 // are replaced — so the same shutdown runs however the server was started.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { markShuttingDown, shutdownHooks } from "./on-shutdown";
+import { markShuttingDown, shutdownHooks, type StopHook } from "./on-shutdown";
 import { openRequests, stopAccepting, trackRequests, whenIdle } from "./track-requests";
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
@@ -39,9 +39,9 @@ const before = async (deadline: number, work: Promise<unknown>) => {
 
 const log = (message: string) => console.log(`[muster] shutdown: ${message}`);
 
-const runHook = async ({ name, stop }: { name: string; stop: () => unknown }) => {
+const runHook = async ({ name, stop }: { name: string; stop: StopHook }, deadline: number) => {
   try {
-    await stop();
+    await stop(deadline);
     return true;
   } catch (err) {
     console.error(`[muster] shutdown: stopping ${name} failed`, err);
@@ -59,7 +59,7 @@ export const shutDown = async (signal: string) => {
   const inFlight = openRequests();
   log(`stopped accepting connections; ${inFlight} request(s) in flight`);
   const hooks = shutdownHooks();
-  const stopped = Promise.all(hooks.map(runHook));
+  const stopped = Promise.all(hooks.map((hook) => runHook(hook, deadline)));
   const finished = await before(deadline, Promise.all([whenIdle(), stopped]));
   const hooksOk = finished && (await stopped).every(Boolean);
   if (!finished) log(`gave up after ${shutdownTimeoutMs()} ms with ${openRequests()} request(s) still in flight`);
