@@ -40,7 +40,8 @@ export const openRequests = () => state.open.size;
 /**
  * Stops accepting connections: the listening socket closes (a new connection is refused, so a
  * proxy retries it on another instance) and idle keep-alive connections are closed; connections
- * with a request in flight stay open until it is answered.
+ * with a request in flight stay open until it is answered. Before the first request the server is
+ * not known yet: nothing is in flight then, and the socket closes when the process exits.
  */
 export const stopAccepting = () => {
   state.stopping = true;
