@@ -16,6 +16,11 @@ const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
+  // `node .next/standalone/server.js` runs the app from only the files it needs (the Docker image).
+  output: "standalone",
+  // Read from disk at runtime, so the tracer cannot see them: the migrations boot applies
+  // (lib/db/migrate.ts) travel with every server entry.
+  outputFileTracingIncludes: { "/**": ["./prisma/*/migrations/**/*"] },
   // Native modules and the Prisma runtime are loaded by Node, not bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/client", "pg"],
   poweredByHeader: false,

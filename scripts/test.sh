@@ -7,6 +7,12 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "schemas: prisma/postgres agrees with prisma/sqlite"
 node scripts/db-schemas.mjs --check
+step "compose.yaml: docker compose config"
+if docker compose version >/dev/null 2>&1; then
+  NEXTAUTH_SECRET=compose-config-check docker compose config --quiet && echo "compose.yaml is valid"
+else
+  echo "skipped: no docker compose here (tests/unit/compose.test.ts still reads compose.yaml and the Dockerfile)"
+fi
 step "lint"
 npx eslint . --max-warnings 0
 step "build"

@@ -52,3 +52,8 @@ export const startCheckpoints = (file: string) => {
     applyAutocheckpoint();
   });
 };
+
+/** Stops the checkpointing thread (shutdown); closing the app's connection then checkpoints the rest. */
+export const stopCheckpoints = async () => {
+  await state.worker?.terminate();
+};

@@ -1,25 +1,36 @@
-// Runs once when the server starts (instrumentation.ts): migrations, embedded-mode defaults, the mail worker.
+// Runs once when the server starts (instrumentation.ts): shutdown signals, migrations, embedded-mode
+// defaults, the mail worker — and how each piece of background work stops (lifecycle/).
 import { dbConfig } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 import { authSecret } from "@/lib/server/auth/secret";
+import { onShutdown } from "./lifecycle/on-shutdown";
 
 export const boot = async () => {
+  // First: a SIGTERM during migrations must find the handler (a migration is one transaction, so
+  // stopping in the middle of one leaves nothing half-applied). `next dev` keeps Next's own.
+  if (process.env.NODE_ENV === "production") (await import("./lifecycle/shut-down")).handleShutdownSignals();
   const config = dbConfig();
   if (process.env.MUSTER_AUTO_MIGRATE !== "false") {
     const applied = await migrate(config);
     if (applied.length) console.log(`[muster] applied migrations: ${applied.join(", ")}`);
   }
   if (config.flavor === "sqlite") {
-    const { startCheckpoints } = await import("@/lib/db/sqlite-checkpoints");
+    const { startCheckpoints, stopCheckpoints } = await import("@/lib/db/sqlite-checkpoints");
     startCheckpoints(config.file);
+    onShutdown("SQLite checkpoints", stopCheckpoints);
   }
   process.env.NEXTAUTH_SECRET ||= authSecret();
   // Without NEXTAUTH_URL, next-auth would assume http://localhost:3000; take the origin from the request.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ||= "true";
   console.log(`[muster] database: ${config.flavor}`);
   // The outbox worker delivers queued email from this process (after migrations: it reads the outbox).
-  const [{ startMailWorker }, { issueLink }, { scrubStoredLinks }] = await Promise.all([import("./email/deliver-email"), import("./links/issue-link"), import("./email/scrub-stored-links")]);
+  const [{ startMailWorker, stopMailWorker }, { issueLink }, { scrubStoredLinks }] = await Promise.all([import("./email/deliver-email"), import("./links/issue-link"), import("./email/scrub-stored-links")]);
   // In the background: a database that cannot be reached yet must not keep the server from starting.
   void scrubStoredLinks().catch((err) => console.error("[muster] mail: could not scrub stored links", err));
   startMailWorker(issueLink);
+  // The email being sent gets up to 3 s, and never more than half of what is left of the bound.
+  onShutdown("mail worker", async (deadline) => {
+    const released = await stopMailWorker(Math.min(3000, (deadline - Date.now()) / 2));
+    if (released) console.log(`[muster] shutdown: handed back ${released} email(s) being sent, due again for another instance`);
+  });
 };

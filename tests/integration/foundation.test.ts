@@ -33,7 +33,12 @@ describe.each(engines())("foundation on %s", (engine) => {
   it("GET /api/health reports the database as reachable", async () => {
     const res = await fetch(`${app.baseUrl}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: { engine, reachable: true } });
+    expect(await res.json()).toEqual({
+      status: "ok",
+      database: { engine, reachable: true },
+      migrations: { shipped: expect.any(Number), pending: [] },
+      worker: expect.objectContaining({ running: true }),
+    });
   });
 
   it("sends an anonymous visitor of a dashboard page to sign-in, keeping where they were going", async () => {
@@ -99,7 +104,9 @@ describe("GET /api/health", () => {
     try {
       const res = await fetch(`${app.baseUrl}/api/health`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: "unavailable", database: { engine: "postgres", reachable: false } });
+      expect(res.headers.get("retry-after")).toBe("5");
+      // Whether migrations are applied is unknown while the database does not answer.
+      expect(await res.json()).toEqual({ status: "unavailable", database: { engine: "postgres", reachable: false }, worker: expect.objectContaining({ running: true }) });
     } finally {
       await app.stop();
     }

@@ -27,7 +27,17 @@ const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS"
 export type DeliveryReport = { claimed: number; sent: number; kept: number; failed: number; skipped: number };
 const emptyReport = (): DeliveryReport => ({ claimed: 0, sent: 0, kept: 0, failed: 0, skipped: 0 });
 
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<DeliveryReport>; again?: boolean; issueLink?: LinkIssuer; transport?: { key: string; transporter: Transporter } };
+type WorkerState = {
+  timer?: NodeJS.Timeout;
+  running?: Promise<DeliveryReport>;
+  again?: boolean;
+  issueLink?: LinkIssuer;
+  transport?: { key: string; transporter: Transporter };
+  // Emails this process has claimed and not yet finished with, so a shutdown can hand them back.
+  leased?: Set<string>;
+  stopped?: boolean;
+  lastPass?: { at: Date; ok: boolean };
+};
 // On globalThis: Next.js loads server code in more than one bundle, and there must be one worker.
 const state = ((globalThis as unknown as { musterMailWorker?: WorkerState }).musterMailWorker ??= {});
 
@@ -60,12 +70,15 @@ export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: L
     take: BATCH,
     select: { id: true, to: true, subject: true, html: true, text: true, link: true, attempts: true },
   });
+  const leased = (state.leased ??= new Set());
   for (const mail of due) {
+    if (state.stopped) break; // shutting down: leave the rest to the other instances
     const claim = await db.outboxEmail.updateMany({
       where: { id: mail.id, sentAt: null, nextAttempt: { lte: now } },
       data: { nextAttempt: new Date(Date.now() + LEASE_MS) },
     });
     if (claim.count !== 1) continue; // another worker has it
+    leased.add(mail.id);
     report.claimed++;
     const attempts = mail.attempts + 1;
     let revoke: (() => Promise<unknown>) | undefined;
@@ -98,10 +111,14 @@ export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: L
     } catch (err) {
       // The link in an email SMTP did not take must not work: the next attempt issues a new one.
       await revoke?.().catch(() => undefined);
+      // Handed back by a shutdown meanwhile: it is due again (perhaps claimed elsewhere), leave it.
+      if (!leased.has(mail.id)) break;
       await db.outboxEmail.update({ where: { id: mail.id }, data: { attempts, lastError: errorText(err), nextAttempt: new Date(Date.now() + retryDelayMs(attempts)) } });
       report.failed++;
       const code = (err as { code?: string }).code;
       if (config.mode === "misconfigured" || (code && CONNECTION_ERRORS.has(code))) break;
+    } finally {
+      leased.delete(mail.id);
     }
   }
   return report;
@@ -125,15 +142,18 @@ const runPass = (): Promise<DeliveryReport> => {
     return state.running;
   }
   const issueLink = state.issueLink;
-  if (!issueLink) return Promise.resolve(emptyReport()); // not started in this process
+  if (!issueLink || state.stopped) return Promise.resolve(emptyReport()); // not started in this process, or stopped
+  let ok = true;
   state.running = drain(issueLink)
     .catch((err) => {
+      ok = false;
       console.error("[mail] outbox pass failed", err);
       return emptyReport();
     })
     .finally(() => {
       state.running = undefined;
-      if (state.again) {
+      state.lastPass = { at: new Date(), ok };
+      if (state.again && !state.stopped) {
         state.again = false;
         void runPass();
       }
@@ -148,7 +168,7 @@ export const kickMailWorker = () => {
 
 /** Starts the in-process worker (once per process; the timer does not keep the process alive). */
 export const startMailWorker = (issueLink: LinkIssuer) => {
-  if (state.timer) return;
+  if (state.timer || state.stopped) return;
   state.issueLink = issueLink;
   state.timer = setInterval(() => void runPass(), workerIntervalMs());
   state.timer.unref();
@@ -161,4 +181,30 @@ export const startMailWorker = (issueLink: LinkIssuer) => {
         : `[muster] mail: ${config.problem}; emails wait in the outbox`,
   );
   void runPass();
+};
+
+/** For readiness: whether this process's worker runs, and when its last pass ended. */
+export const mailWorkerStatus = () => ({ running: Boolean(state.timer) && !state.stopped, lastPassAt: state.lastPass?.at.toISOString() ?? null, lastPassOk: state.lastPass?.ok ?? null });
+
+/**
+ * Stops the worker for a shutdown: no new pass, no new claim. The email being sent gets `graceMs`
+ * to finish (an SMTP send takes well under a second; a hanging server would otherwise hold the
+ * instance up to the SMTP timeouts); any email still leased then is handed back — due at once, so
+ * another instance sends it now instead of after the lease. Its stable Message-ID lets a receiving
+ * server recognise the rare resend of a message that reached it just as this process stopped.
+ */
+export const stopMailWorker = async (graceMs = 3000): Promise<number> => {
+  state.stopped = true;
+  clearInterval(state.timer);
+  state.timer = undefined;
+  if (state.running) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([state.running, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+  }
+  const ids = [...(state.leased ?? [])];
+  state.leased?.clear();
+  if (!ids.length) return 0;
+  const { count } = await db.outboxEmail.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { nextAttempt: new Date() } });
+  return count;
 };
