@@ -22,4 +22,7 @@ export const boot = async () => {
   // In the background: a database that cannot be reached yet must not keep the server from starting.
   void scrubStoredLinks().catch((err) => console.error("[muster] mail: could not scrub stored links", err));
   startMailWorker(issueLink);
+  // Retention: prunes old provisioning-log rows and delivered emails (stop with stopPruning()).
+  const { startPruning } = await import("./retention/start-pruning");
+  startPruning();
 };
