@@ -45,6 +45,14 @@ const build = async (): Promise<Limiter> => {
     // No offline queue: while Redis is away a command fails at once and the insurance limiter answers.
     const client = new Redis(process.env.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: STORE_TIMEOUT_MS, connectTimeout: 2_000, lazyConnect: false });
     client.on("error", () => undefined); // reconnects by itself; each failed command falls back
+    // The first requests wait (up to 2 s) for the connection, or they would all go to the insurance limiter.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2_000);
+      client.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     return { store, limiter: new RateLimiterRedis({ ...common, storeClient: client, rejectIfRedisNotReady: true }), close: () => client.quit().catch(() => client.disconnect()) };
   }
   if (store === "postgres") {
