@@ -2,14 +2,12 @@
 // Settings → "Data retention": how many days the provisioning log is kept, what pruning deletes,
 // how much is past the retention right now and when the pruner last ran.
 import { useState, type FormEvent } from "react";
-import { Alert, Button, Card, Field } from "@/components/ui";
+import { Alert, Button, Card, Field, formatDateTime, timeAgo } from "@/components/ui";
 import { useRetention, useSaveRetention } from "@/hooks/use-retention";
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type TRetentionStatus } from "@/lib/retention/retention";
 import { Section } from "./settings-section";
 
 type Props = { slug: string; initial: TRetentionStatus };
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" }) : null);
 
 export const RetentionPanel = ({ slug, initial }: Props) => {
   const { data: status = initial } = useRetention(slug, initial);
@@ -18,7 +16,6 @@ export const RetentionPanel = ({ slug, initial }: Props) => {
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const days = Number(daysText);
   const dirty = daysText.trim() !== String(status.logRetentionDays);
-  const lastRun = when(status.lastRunAt);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -73,7 +70,9 @@ export const RetentionPanel = ({ slug, initial }: Props) => {
               </div>
               <div>
                 <dt className="text-slate-500">Pruning last ran</dt>
-                <dd className="font-medium text-slate-900">{lastRun ?? "Not yet"}</dd>
+                <dd className="font-medium text-slate-900" title={status.lastRunAt ? formatDateTime(status.lastRunAt) : undefined} suppressHydrationWarning>
+                  {status.lastRunAt ? timeAgo(status.lastRunAt) : "Not yet"}
+                </dd>
               </div>
             </dl>
             <p className="mt-3 text-xs text-slate-500">
