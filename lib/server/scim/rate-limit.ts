@@ -31,17 +31,18 @@ export type RateLimitStore = "redis" | "postgres" | "memory";
 export const rateLimitStore = (): RateLimitStore => (process.env.REDIS_URL ? "redis" : dbConfig().flavor === "postgres" ? "postgres" : "memory");
 
 type Limiter = { store: RateLimitStore; limiter: RateLimiterAbstract; close: () => Promise<unknown> };
-type LimiterState = { building?: Promise<Limiter>; fallback?: RateLimiterMemory };
+type LimiterState = { building?: Promise<Limiter>; insurance?: RateLimiterMemory; warnedAt?: number };
 // On globalThis: Next.js loads server code in more than one bundle, and there must be one limiter.
 const state = ((globalThis as unknown as { musterScimLimiter?: LimiterState }).musterScimLimiter ??= {});
 
 const build = async (): Promise<Limiter> => {
   const { points, duration } = rateLimit();
   const keyPrefix = `${process.env.MUSTER_REDIS_PREFIX ?? "muster:"}scim`;
-  const common = { keyPrefix, points, duration, inMemoryBlockOnConsumed: points, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }) };
+  const common = { keyPrefix, points, duration, inMemoryBlockOnConsumed: points };
   const store = rateLimitStore();
   if (store === "redis") {
-    const { Redis } = await import("ioredis");
+    const ioredis = await import("ioredis");
+    const Redis = ioredis.Redis ?? ioredis.default; // the bundler's CommonJS interop may offer either
     // No offline queue: while Redis is away a command fails at once and the insurance limiter answers.
     const client = new Redis(process.env.REDIS_URL!, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: STORE_TIMEOUT_MS, connectTimeout: 2_000, lazyConnect: false });
     client.on("error", () => undefined); // reconnects by itself; each failed command falls back
@@ -73,29 +74,49 @@ const build = async (): Promise<Limiter> => {
   return { store, limiter: new RateLimiterMemory({ keyPrefix, points, duration }), close: async () => undefined };
 };
 
-/** The shared limiter; while it cannot be built (store unreachable at start) a per-process one answers. */
-const limiter = async (): Promise<RateLimiterAbstract> => {
-  state.building ??= build();
-  try {
-    return (await state.building).limiter;
-  } catch {
-    state.building = undefined; // try the store again on a later request
-    const { points, duration } = rateLimit();
-    return (state.fallback ??= new RateLimiterMemory({ keyPrefix: "scim-fallback", points, duration }));
-  }
+/** The per-process limiter that answers while the store cannot (rate-limiter-flexible's "insurance"). */
+const insurance = () => {
+  const { points, duration } = rateLimit();
+  return (state.insurance ??= new RateLimiterMemory({ keyPrefix: "scim-insurance", points, duration }));
+};
+
+// Said at most once a minute, so an outage does not flood the log.
+const warn = (err: unknown) => {
+  if (state.warnedAt && Date.now() - state.warnedAt < 60_000) return;
+  state.warnedAt = Date.now();
+  console.error(`[muster] rate limit: the ${rateLimitStore()} store failed, limits are per process until it answers again: ${err instanceof Error ? err.message : String(err)}`);
 };
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+const consume = async (key: string) => {
+  state.building ??= build();
+  let shared: Limiter;
+  try {
+    shared = await state.building;
+  } catch (err) {
+    state.building = undefined; // try the store again on a later request
+    throw err;
+  }
+  return shared.limiter.consume(key);
+};
 
 /** Takes one request from the token's budget; returns the whole seconds to wait when it is spent. */
 export const takeToken = async (key: string): Promise<{ ok: true } | { ok: false; retryAfter: number }> => {
   if (!(rateLimit().perSecond > 0)) return { ok: true };
   try {
-    await (await limiter()).consume(key);
+    await consume(key);
     return { ok: true };
   } catch (err) {
     if (err instanceof RateLimiterRes) return { ok: false, retryAfter: seconds(err.msBeforeNext) };
-    return { ok: true }; // the store and its insurance both failed: let the request through, never a 500
+    warn(err);
+  }
+  try {
+    await insurance().consume(key);
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return { ok: false, retryAfter: seconds(err.msBeforeNext) };
+    return { ok: true }; // memory cannot fail, but if it did: let the request through, never a 500
   }
 };
 
