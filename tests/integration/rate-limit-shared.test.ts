@@ -45,6 +45,10 @@ const twoInstances = (engine: Engine, env: Record<string, string>) => {
   });
 
   it("two instances accept the token's budget once between them; the rest is 429 with Retry-After and a SCIM body", async () => {
+    // Each instance connects to its store on its first SCIM request: make that one with another
+    // workspace's token, so the burst below meets two warm instances.
+    const other = await createTenant(apps[1]!, "Bystander");
+    for (const app of apps) expect((await scim(app.baseUrl, other.token).get("/ServiceProviderConfig")).status).toBe(200);
     const results = await burst(
       apps.map((a) => a.baseUrl),
       tenant.token,
@@ -58,7 +62,6 @@ const twoInstances = (engine: Engine, env: Record<string, string>) => {
     expect(new Set(accepted.map((r) => r.instance)).size).toBe(2);
     expectRefusals(results.filter((r) => r.res.status === 429).map((r) => r.res));
     // Another token of another workspace has its own budget.
-    const other = await createTenant(apps[1]!, "Bystander");
     expect((await scim(apps[1]!.baseUrl, other.token).get("/ServiceProviderConfig")).status).toBe(200);
   });
 };
