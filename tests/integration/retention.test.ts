@@ -133,14 +133,14 @@ describe.each(engines())("retention on %s", (engine) => {
   });
 
   it("prune in batches: 2,500 old rows go while the IdP keeps writing, every write accepted", async () => {
-    const values: unknown[] = [];
     const n = 2500;
-    const tuples = Array.from({ length: n }, (_, i) => {
-      values.push(`bulk-${i}-${crypto.randomBytes(3).toString("hex")}`, b.workspaceId, stamp(40 + (i % 50)));
-      return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}, 'GET', '/Users', 200, 3)`;
-    });
-    for (let i = 0; i < n; i += 500) {
-      await sql(app, `INSERT INTO "ProvisioningEvent" (id, "workspaceId", at, method, path, status, "durationMs") VALUES ${tuples.slice(i, i + 500).join(", ")}`, values.slice(i * 3, (i + 500) * 3));
+    for (let from = 0; from < n; from += 500) {
+      const values: unknown[] = [];
+      const tuples = Array.from({ length: 500 }, (_, j) => {
+        values.push(`bulk-${from + j}-${crypto.randomBytes(3).toString("hex")}`, b.workspaceId, stamp(40 + (j % 50)));
+        return `($${j * 3 + 1}, $${j * 3 + 2}, $${j * 3 + 3}, 'GET', '/Users', 200, 3)`;
+      });
+      await sql(app, `INSERT INTO "ProvisioningEvent" (id, "workspaceId", at, method, path, status, "durationMs") VALUES ${tuples.join(", ")}`, values);
     }
     let writing = true;
     const statuses: number[] = [];
