@@ -13,6 +13,7 @@ test("Settings → Data retention: 90 days by default, fewer than 7 refused with
   await days.fill("3");
   await form.getByRole("button", { name: "Save retention" }).click();
   await expect(form.getByText(/at least 7 days/)).toBeVisible();
+  await form.screenshot({ path: "screenshots/settings-retention-refused.png" });
   await days.fill("30");
   await form.getByRole("button", { name: "Save retention" }).click();
   await expect(form.getByText("The provisioning log now keeps 30 days.")).toBeVisible();
@@ -24,5 +25,6 @@ test("Settings → Data retention: 90 days by default, fewer than 7 refused with
   await page.setViewportSize({ width: 390, height: 844 });
   await form.scrollIntoViewIfNeeded();
   await shot(page, "settings-retention-phone");
+  await form.screenshot({ path: "screenshots/settings-retention-section-phone.png" });
   expect(await form.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
