@@ -5,13 +5,16 @@
 //   npm run muster -- token:list --workspace <slug|id>
 //   npm run muster -- token:revoke --workspace <slug|id> --id <tokenId>
 //   npm run muster -- db:migrate
+//   npm run muster -- prune
+//   npm run muster -- backup --out <file>
+//   npm run muster -- restore --from <file> [--force]
 //   npm run muster -- batch     (one JSON array of arguments per line of stdin, one JSON answer per line)
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { dbConfig } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 
-type Opts = Record<string, string | undefined>;
+type Opts = Record<string, string | boolean | undefined>;
 
 const usage = `usage: muster <command> [options]
   workspace:create --name <name> --owner <email> [--password <pw>]
@@ -19,6 +22,9 @@ const usage = `usage: muster <command> [options]
   token:list       --workspace <slug|id>
   token:revoke     --workspace <slug|id> --id <tokenId>
   db:migrate
+  prune            deletes log rows past each workspace's retention and old sent emails
+  backup           --out <file>                 (SQLite; on PostgreSQL use pg_dump)
+  restore          --from <file> [--force]      (SQLite, with Muster stopped; on PostgreSQL use pg_restore)
   batch            reads one command per line of stdin, as a JSON array of its arguments
                    (["token:list", "--workspace", "acme"]), and answers each with one line:
                    {"ok": true, "result": …} or {"ok": false, "error": "…"}`;
@@ -27,9 +33,11 @@ class CliError extends Error {}
 
 const need = (opts: Opts, key: string) => {
   const v = opts[key];
-  if (!v) throw new CliError(`--${key} is required`);
+  if (typeof v !== "string" || !v) throw new CliError(`--${key} is required`);
   return v;
 };
+
+const text = (opts: Opts, key: string) => (typeof opts[key] === "string" ? opts[key] : undefined);
 
 const workspaceOf = async (opts: Opts) => {
   const { findWorkspace } = await import("@/lib/server/workspaces/find-workspaces");
@@ -39,16 +47,28 @@ const workspaceOf = async (opts: Opts) => {
 };
 
 const commands: Record<string, (opts: Opts) => Promise<unknown>> = {
+  prune: async () => {
+    const { pruneLogNow } = await import("@/lib/server/retention/prune-log");
+    return { deleted: await pruneLogNow() };
+  },
+  backup: async (opts) => {
+    const { backupSqlite } = await import("@/lib/server/backup/backup-sqlite");
+    return backupSqlite(need(opts, "out"));
+  },
+  restore: async (opts) => {
+    const { restoreSqlite } = await import("@/lib/server/backup/restore-sqlite");
+    return restoreSqlite(need(opts, "from"), { force: opts.force === true });
+  },
   "db:migrate": async () => ({ engine: dbConfig().flavor, applied: await migrate() }),
   "workspace:create": async (opts) => {
     const { createWorkspace } = await import("@/lib/server/workspaces/create-workspace");
-    const { workspaceId, slug } = await createWorkspace({ name: need(opts, "name"), ownerEmail: need(opts, "owner"), password: opts.password });
+    const { workspaceId, slug } = await createWorkspace({ name: need(opts, "name"), ownerEmail: need(opts, "owner"), password: text(opts, "password") });
     return { workspaceId, slug };
   },
   "token:create": async (opts) => {
     const { createToken } = await import("@/lib/server/tokens/tokens");
     const ws = await workspaceOf(opts);
-    const t = await createToken(ws.id, opts.name ?? "CLI token", null);
+    const t = await createToken(ws.id, text(opts, "name") ?? "CLI token", null);
     return { id: t.id, name: t.name, token: t.token, tenantUrl: t.tenantUrl };
   },
   "token:list": async (opts) => {
@@ -69,7 +89,7 @@ const runCommand = async (argv: string[]) => {
   if (!run) throw new CliError(command ? `unknown command "${command}"\n${usage}` : usage);
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: "string" }, owner: { type: "string" }, password: { type: "string" }, workspace: { type: "string" }, id: { type: "string" } },
+    options: { name: { type: "string" }, owner: { type: "string" }, password: { type: "string" }, workspace: { type: "string" }, id: { type: "string" }, out: { type: "string" }, from: { type: "string" }, force: { type: "boolean" } },
     strict: true,
   });
   return run(values);
@@ -106,7 +126,8 @@ const main = async () => {
   const argv = process.argv.slice(2);
   const [command] = argv;
   if (command !== "batch" && !(command && commands[command])) throw new CliError(command ? `unknown command "${command}"\n${usage}` : usage);
-  if (command !== "db:migrate") await migrate(); // the CLI may be the first thing to touch a new database
+  // The CLI may be the first thing to touch a new database; a backup only reads, a restore migrates what it restored.
+  if (!["db:migrate", "backup", "restore"].includes(command!)) await migrate();
   if (argv[0] === "batch" && argv.length === 1) return batch();
   return runCommand(argv);
 };

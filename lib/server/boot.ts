@@ -33,4 +33,10 @@ export const boot = async () => {
     const released = await stopMailWorker(Math.min(3000, (deadline - Date.now()) / 2));
     if (released) console.log(`[muster] shutdown: handed back ${released} email(s) being sent, due again for another instance`);
   });
+  // Retention: prunes old provisioning-log rows and delivered emails; a pass in progress stops between batches.
+  const [{ startPruning, stopPruning }, { closeRateLimiter }] = await Promise.all([import("./retention/start-pruning"), import("./scim/rate-limit")]);
+  startPruning();
+  onShutdown("pruning", stopPruning);
+  // The shared rate limit's own connections (Redis, or its small PostgreSQL pool).
+  onShutdown("rate limit store", closeRateLimiter);
 };

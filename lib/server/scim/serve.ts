@@ -268,7 +268,7 @@ const serve = async (request: Request, segments: string[] | undefined): Promise<
     const principal = cached ?? (await verifyToken(token));
     // Unauthenticated requests belong to no workspace, so they are not in any workspace's log.
     if (!principal) throw unauthorized(INVALID_TOKEN, "invalid_token");
-    const limited = takeToken(principal.tokenId);
+    const limited = await takeToken(principal.tokenId);
     if (!limited.ok) {
       throw new ScimError(429, undefined, `Too many requests for this token; retry after ${limited.retryAfter} s`, { "Retry-After": String(limited.retryAfter) });
     }
