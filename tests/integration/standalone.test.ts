@@ -80,7 +80,11 @@ const startStandalone = async (db: TestDatabase, env: Record<string, string>, re
       await exited;
     }
   };
-  return { app: { baseUrl, db, env: appEnv, stop }, child, output: () => output, exited };
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  return { app: { baseUrl, db, env: appEnv, output: () => output, kill, stop }, child, output: () => output, exited };
 };
 
 // A request on a connection of its own (no keep-alive pool that could reuse an open one).
