@@ -5,7 +5,7 @@ import { appendFileSync } from "node:fs";
 import net from "node:net";
 import { freshDatabase, type Engine, type TestDatabase } from "./engines";
 
-export type RunningApp = { baseUrl: string; db: TestDatabase; env: NodeJS.ProcessEnv; stop: () => Promise<void> };
+export type RunningApp = { baseUrl: string; db: TestDatabase; env: NodeJS.ProcessEnv; stop: () => Promise<void>; /** What the app wrote to stdout and stderr so far. */ output: () => string };
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -58,6 +58,7 @@ export const startApp = async (engine: Engine, { env: extraEnv = {}, ready = (s)
     baseUrl,
     db,
     env,
+    output: () => output,
     stop: async () => {
       // TEST_APP_LOG=<file> keeps the app's output, to read a server error behind a failed test.
       if (process.env.TEST_APP_LOG) appendFileSync(process.env.TEST_APP_LOG, output);
