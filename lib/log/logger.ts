@@ -77,10 +77,12 @@ const options = (level: string): LoggerOptions => ({
 });
 
 const defaultDestination = (): DestinationStream => {
-  const format = process.env.MUSTER_LOG_FORMAT ?? (process.env.NODE_ENV === "development" ? "pretty" : "json");
-  if (format === "pretty") return pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", sync: true });
   // The Next server sets NEXT_RUNTIME; anything else is a command whose stdout is its answer.
-  return pino.destination({ dest: process.env.NEXT_RUNTIME ? 1 : 2, sync: false });
+  const fd = process.env.NEXT_RUNTIME ? 1 : 2;
+  const format = process.env.MUSTER_LOG_FORMAT ?? (process.env.NODE_ENV === "development" ? "pretty" : "json");
+  if (format === "pretty") return pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", destination: fd, sync: true });
+  // Asynchronous (pino's default): lines are written in batches off the request path, and flushed at exit.
+  return pino.destination({ dest: fd, sync: false });
 };
 
 /** A logger with Muster's options, writing to `destination` (tests pass their own). */

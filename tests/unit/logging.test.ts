@@ -1,5 +1,7 @@
 // What the server's logger may write: secrets passed by mistake are censored, error texts lose
 // email addresses and credentials; and the pieces of a request line (its id, its route pattern).
+import fs from "node:fs";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { requestIdOf } from "@/lib/http/request-id";
@@ -124,5 +126,19 @@ describe("route patterns", () => {
     expect(scimEndpointOf(["ada@example.com"])).toEqual({ resource: "unknown", route: "/*" });
     expect(scimEndpointOf(undefined)).toEqual({ resource: "unknown", route: "/*" });
     expect(scimEndpointOf(["Users", "x", "y"])).toEqual({ resource: "Users", route: "/Users/:id/*" });
+  });
+});
+
+describe("every API route logs its requests", () => {
+  // Probes answer every few seconds and are left out (README, Logs and metrics).
+  const UNLOGGED = new Set(["app/api/health/route.ts", "app/api/ping/route.ts"]);
+  const LOGGED_BY = /\b(withRequestLog|withAdmin|withUser|publicJsonRoute|serveScim)\b/;
+  const routes = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? routes(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : []));
+
+  it("goes through withRequestLog, one of the wrappers that use it, or the SCIM door", () => {
+    expect(routes("app/api").length).toBeGreaterThan(40);
+    const unlogged = routes("app/api").filter((f) => !UNLOGGED.has(f) && !LOGGED_BY.test(fs.readFileSync(f, "utf8")));
+    expect(unlogged).toEqual([]);
   });
 });
