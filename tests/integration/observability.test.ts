@@ -203,6 +203,23 @@ describe.each(engines())("observability on %s", (engine) => {
     expect(after.get('muster_scim_request_duration_seconds_sum{method="GET",resource="Groups"}')).toBeGreaterThan(0);
   });
 
+  it("an activation email queued by a SCIM create is counted when the worker delivers it (embedded mode: kept)", async () => {
+    const kept = 'muster_email_deliveries_total{result="kept"}';
+    const before = (await series(app)).get(kept) ?? 0;
+    const userName = `mail.${crypto.randomBytes(4).toString("hex")}@example.test`;
+    const created = await t.metrics.client.post("/Users", { schemas: [URN.USER], userName, active: true, emails: [{ value: userName, primary: true, type: "work" }] });
+    expect(created.status).toBe(201);
+    const queued = 'muster_outbox_depth{kind="activation",state="queued"}';
+    const deadline = Date.now() + 15_000;
+    let after = await series(app);
+    while (((after.get(kept) ?? 0) <= before || after.get(queued) !== 0) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      after = await series(app);
+    }
+    expect((after.get(kept) ?? 0) - before).toBeGreaterThanOrEqual(1);
+    expect(after.get(queued)).toBe(0);
+  });
+
   it("a SCIM token over its rate limit: each 429 counts as a refusal of the scim limiter", async () => {
     const before = await series(app);
     const answers = await Promise.all(Array.from({ length: 40 }, () => t.limited.client.get("/ServiceProviderConfig")));
