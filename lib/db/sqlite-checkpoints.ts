@@ -5,6 +5,7 @@
 // app's connection stops checkpointing while the worker runs, and takes it up again if it stops.
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
+import { log } from "@/lib/log/logger";
 
 const DEFAULT_AUTOCHECKPOINT = 1000;
 
@@ -46,7 +47,7 @@ export const startCheckpoints = (file: string) => {
     state.worker = worker;
     applyAutocheckpoint();
   });
-  worker.on("error", (err) => console.error("[db] the SQLite checkpoint thread failed; checkpoints are back on the app's connection", err));
+  worker.on("error", (err) => log.error({ err }, "db: the SQLite checkpoint thread failed; checkpoints are back on the app's connection"));
   worker.on("exit", () => {
     state.worker = undefined;
     applyAutocheckpoint();

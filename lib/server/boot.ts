@@ -2,6 +2,7 @@
 // defaults, the mail worker — and how each piece of background work stops (lifecycle/).
 import { dbConfig } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
+import { log } from "@/lib/log/logger";
 import { authSecret } from "@/lib/server/auth/secret";
 import { onShutdown } from "./lifecycle/on-shutdown";
 
@@ -12,7 +13,7 @@ export const boot = async () => {
   const config = dbConfig();
   if (process.env.MUSTER_AUTO_MIGRATE !== "false") {
     const applied = await migrate(config);
-    if (applied.length) console.log(`[muster] applied migrations: ${applied.join(", ")}`);
+    if (applied.length) log.info({ migrations: applied }, "applied migrations");
   }
   if (config.flavor === "sqlite") {
     const { startCheckpoints, stopCheckpoints } = await import("@/lib/db/sqlite-checkpoints");
@@ -22,16 +23,16 @@ export const boot = async () => {
   process.env.NEXTAUTH_SECRET ||= authSecret();
   // Without NEXTAUTH_URL, next-auth would assume http://localhost:3000; take the origin from the request.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ||= "true";
-  console.log(`[muster] database: ${config.flavor}`);
+  log.info({ engine: config.flavor }, "database");
   // The outbox worker delivers queued email from this process (after migrations: it reads the outbox).
   const [{ startMailWorker, stopMailWorker }, { issueLink }, { scrubStoredLinks }] = await Promise.all([import("./email/deliver-email"), import("./links/issue-link"), import("./email/scrub-stored-links")]);
   // In the background: a database that cannot be reached yet must not keep the server from starting.
-  void scrubStoredLinks().catch((err) => console.error("[muster] mail: could not scrub stored links", err));
+  void scrubStoredLinks().catch((err) => log.error({ err }, "mail: could not scrub stored links"));
   startMailWorker(issueLink);
   // The email being sent gets up to 3 s, and never more than half of what is left of the bound.
   onShutdown("mail worker", async (deadline) => {
     const released = await stopMailWorker(Math.min(3000, (deadline - Date.now()) / 2));
-    if (released) console.log(`[muster] shutdown: handed back ${released} email(s) being sent, due again for another instance`);
+    if (released) log.info({ released }, "shutdown: handed back emails being sent, due again for another instance");
   });
   // Retention: prunes old provisioning-log rows and delivered emails; a pass in progress stops between batches.
   const [{ startPruning, stopPruning }, { closeRateLimiter }] = await Promise.all([import("./retention/start-pruning"), import("./scim/rate-limit")]);

@@ -10,17 +10,19 @@ import { ZEmail } from "@/lib/server/auth/schemas";
 import { clientAddress } from "@/lib/server/auth/sign-in-limits";
 import { finderPausedFor, sendSignInPages } from "@/lib/server/employee-access/send-sign-in-pages";
 import { withSameOrigin } from "@/lib/server/http/same-origin";
+import { withRequestLog } from "@/lib/server/http/with-request-log";
+import { log } from "@/lib/log/logger";
 import { originOfRequest } from "@/lib/server/public-origin";
 
 const ZBody = z.object({ email: ZEmail });
 
-export const POST = withSameOrigin(async (req: Request) => {
+export const POST = withRequestLog(withSameOrigin(async (req: Request) => {
   const wait = await finderPausedFor(clientAddress(req.headers.get("x-forwarded-for")));
   if (wait !== null)
     return Response.json({ error: `Too many requests from your network. Try again in ${waitText(wait)}.` }, { status: 429, headers: { "Retry-After": String(wait) } });
   const parsed = ZBody.safeParse(await req.json().catch(() => ({})));
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "Enter a valid email address", field: "email" }, { status: 400 });
   const origin = originOfRequest(req);
-  after(() => sendSignInPages(parsed.data.email, origin).catch((err) => console.error("[sign-in-pages]", err)));
+  after(() => sendSignInPages(parsed.data.email, origin).catch((err) => log.error({ err }, "sign-in pages: could not send")));
   return Response.json({ ok: true }, { status: 202 });
-});
+}));

@@ -2,6 +2,7 @@
 // validated with zod, and the result is a value the form can show (never a thrown error).
 import "server-only";
 import { ZodError, type z } from "zod";
+import { log } from "@/lib/log/logger";
 import { UserError } from "@/lib/server/errors";
 import { findAdminMembership } from "@/lib/server/auth/memberships";
 import type { AdminContext } from "./admin-api";
@@ -32,7 +33,7 @@ export const adminAction = async <S extends z.ZodType, T>(
   } catch (err) {
     if (err instanceof UserError) return { ok: false, error: err.message, fieldErrors: err.field ? { [err.field]: err.message } : undefined };
     if (err instanceof ZodError) return { ok: false, error: err.issues[0]?.message ?? "Invalid input" };
-    console.error("[admin-action]", err);
+    log.error({ err }, "admin action: unexpected error");
     return { ok: false, error: "Something went wrong. Please try again." };
   }
 };

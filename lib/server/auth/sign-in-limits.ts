@@ -6,6 +6,8 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
+import { log } from "@/lib/log/logger";
+import { metrics } from "@/lib/server/metrics/registry";
 import { sha256Hex } from "@/lib/server/secrets";
 
 export const ACCOUNT_ATTEMPTS = 5;
@@ -65,13 +67,17 @@ export const guardPassword = async ({ scope, email, address, onPause }: Password
   const accountKey = sha256Hex(`${scope}:${email.trim().toLowerCase()}`);
   const addressKey = address ? sha256Hex(address) : null;
   const seen = addressKey ? await byAddress.get(addressKey) : null;
-  if (seen && seen.consumedPoints >= ADDRESS_FAILURES) throw new SignInPaused(seconds(seen.msBeforeNext));
+  if (seen && seen.consumedPoints >= ADDRESS_FAILURES) {
+    metrics().rateLimitRefusals.labels("signin_address").inc();
+    throw new SignInPaused(seconds(seen.msBeforeNext));
+  }
   let counted: RateLimiterRes;
   try {
     counted = await account.consume(accountKey);
   } catch (err) {
-    if (err instanceof RateLimiterRes) throw new SignInPaused(seconds(err.msBeforeNext));
-    throw err;
+    if (!(err instanceof RateLimiterRes)) throw err;
+    metrics().rateLimitRefusals.labels("signin_account").inc();
+    throw new SignInPaused(seconds(err.msBeforeNext));
   }
   return async (ok: boolean) => {
     if (ok) {
@@ -83,6 +89,6 @@ export const guardPassword = async ({ scope, email, address, onPause }: Password
     const n = (await pauses.penalty(accountKey)).consumedPoints;
     const pause = Math.min(FIRST_PAUSE_S * 2 ** (n - 1), MAX_PAUSE_S);
     await account.block(accountKey, pause);
-    await onPause(new Date(Date.now() + pause * 1000), ACCOUNT_ATTEMPTS).catch((err) => console.error("[sign-in] could not queue the pause email", err));
+    await onPause(new Date(Date.now() + pause * 1000), ACCOUNT_ATTEMPTS).catch((err) => log.error({ err }, "sign-in: could not queue the pause email"));
   };
 };

@@ -1,5 +1,7 @@
 // Admin single sign-on through OpenID Connect, switched on by environment variables, and what an
 // identity provider's ID token must say before Muster trusts it (sso-sign-in.ts decides the rest).
+import { log } from "@/lib/log/logger";
+
 export type SsoProvider =
   | { id: "azure-ad"; label: string; clientId: string; clientSecret: string; tenantId: string }
   | { id: "okta"; label: string; clientId: string; clientSecret: string; issuer: string };
@@ -16,7 +18,7 @@ export const ssoProviders = (env: Record<string, string | undefined> = process.e
       out.push({ id: "azure-ad", label: "Microsoft Entra ID", clientId: env.AZURE_AD_CLIENT_ID, clientSecret: env.AZURE_AD_CLIENT_SECRET, tenantId: env.AZURE_AD_TENANT_ID.toLowerCase() });
     } else if (!warned) {
       warned = true;
-      console.warn("[muster] Entra ID sign-in is off: AZURE_AD_TENANT_ID must be your tenant's id (a GUID), not a domain or 'common'");
+      log.warn("Entra ID sign-in is off: AZURE_AD_TENANT_ID must be your tenant's id (a GUID), not a domain or 'common'");
     }
   }
   if (env.OKTA_CLIENT_ID && env.OKTA_CLIENT_SECRET && env.OKTA_ISSUER) {

@@ -10,6 +10,8 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db/client";
 import { uncounted } from "@/lib/db/statement-count";
+import { log } from "@/lib/log/logger";
+import { metrics } from "@/lib/server/metrics/registry";
 import { parseLinkSpec, type LinkSpec } from "./enqueue-email";
 import { mailConfig, retryDelayMs, workerIntervalMs, type MailConfig } from "./mail-config";
 import { maskLinks } from "./outbox-status";
@@ -62,6 +64,7 @@ export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: L
   // (two instances keeping the same email is harmless), so a busy sync pays almost nothing for it.
   if (config.mode === "embedded") {
     const { count } = await db.outboxEmail.updateMany({ where: { sentAt: null, nextAttempt: { lte: now } }, data: { sentAt: now, lastError: null } });
+    if (count) metrics().emailDeliveries.labels("kept").inc(count);
     return { ...report, claimed: count, kept: count };
   }
   const due = await db.outboxEmail.findMany({
@@ -91,6 +94,7 @@ export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: L
         if ("skip" in issued) {
           await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), lastError: `Not sent: ${issued.skip}` } });
           report.skipped++;
+          metrics().emailDeliveries.labels("skipped").inc();
           continue;
         }
         revoke = issued.revoke;
@@ -108,6 +112,7 @@ export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: L
       const legacy = spec ? {} : { html: maskLinks(mail.html), text: maskLinks(mail.text) };
       await db.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date(), attempts, lastError: null, ...legacy } });
       report.sent++;
+      metrics().emailDeliveries.labels("sent").inc();
     } catch (err) {
       // The link in an email SMTP did not take must not work: the next attempt issues a new one.
       await revoke?.().catch(() => undefined);
@@ -115,6 +120,7 @@ export const deliverDue = async (config: MailConfig = mailConfig(), issueLink: L
       if (!leased.has(mail.id)) break;
       await db.outboxEmail.update({ where: { id: mail.id }, data: { attempts, lastError: errorText(err), nextAttempt: new Date(Date.now() + retryDelayMs(attempts)) } });
       report.failed++;
+      metrics().emailDeliveries.labels("failed").inc();
       const code = (err as { code?: string }).code;
       if (config.mode === "misconfigured" || (code && CONNECTION_ERRORS.has(code))) break;
     } finally {
@@ -147,7 +153,7 @@ const runPass = (): Promise<DeliveryReport> => {
   state.running = drain(issueLink)
     .catch((err) => {
       ok = false;
-      console.error("[mail] outbox pass failed", err);
+      log.error({ err }, "mail: outbox pass failed");
       return emptyReport();
     })
     .finally(() => {
@@ -173,13 +179,9 @@ export const startMailWorker = (issueLink: LinkIssuer) => {
   state.timer = setInterval(() => void runPass(), workerIntervalMs());
   state.timer.unref();
   const config = mailConfig();
-  console.log(
-    config.mode === "smtp"
-      ? `[muster] mail: sending through ${config.describe} as ${config.from}`
-      : config.mode === "embedded"
-        ? "[muster] mail: embedded mode, emails are kept in the mail outbox (set SMTP_URL and MAIL_FROM to send them)"
-        : `[muster] mail: ${config.problem}; emails wait in the outbox`,
-  );
+  if (config.mode === "smtp") log.info({ server: config.describe, from: config.from }, "mail: sending through SMTP");
+  else if (config.mode === "embedded") log.info("mail: embedded mode, emails are kept in the mail outbox (set SMTP_URL and MAIL_FROM to send them)");
+  else log.warn({ problem: config.problem }, "mail: emails wait in the outbox");
   void runPass();
 };
 

@@ -7,7 +7,8 @@ import { newId } from "@/lib/db/ids";
 import { insertRows } from "@/lib/db/rows";
 import type { RenderedEmail } from "./render-email";
 
-export type EmailKind = "activation" | "magic-link" | "signup" | "signup-existing" | "sso-link" | "lockout" | "sign-in-pages";
+export const EMAIL_KINDS = ["activation", "magic-link", "signup", "signup-existing", "sso-link", "lockout", "sign-in-pages"] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** Which one-time link to put in the email when it is sent (see lib/server/links/issue-link.ts). */
 export type LinkSpec =

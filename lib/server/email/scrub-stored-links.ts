@@ -3,6 +3,7 @@
 // queued ones lose it when they are sent (deliver-email.ts).
 import "server-only";
 import { db } from "@/lib/db/client";
+import { log } from "@/lib/log/logger";
 import { maskLinks } from "./outbox-status";
 
 export const scrubStoredLinks = async () => {
@@ -15,5 +16,5 @@ export const scrubStoredLinks = async () => {
     const text = maskLinks(r.text);
     if (html !== r.html || text !== r.text) await db.outboxEmail.update({ where: { id: r.id }, data: { html, text } });
   }
-  if (rows.length) console.log(`[muster] mail: removed stored sign-in links from ${rows.length} sent emails`);
+  if (rows.length) log.info({ emails: rows.length }, "mail: removed stored sign-in links from sent emails");
 };

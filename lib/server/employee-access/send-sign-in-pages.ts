@@ -11,6 +11,7 @@ import { signInPageUrl } from "@/lib/employee-access/sign-in-page";
 import { store } from "@/lib/server/auth/sign-in-limits";
 import { kickMailWorker } from "@/lib/server/email/deliver-email";
 import { enqueueNewEmail } from "@/lib/server/email/enqueue-email";
+import { metrics } from "@/lib/server/metrics/registry";
 import { signInPagesEmail, type SignInPage } from "@/lib/server/email/render-email";
 import { sha256Hex } from "@/lib/server/secrets";
 
@@ -41,7 +42,12 @@ const take = async (limiter: ReturnType<typeof store>, key: string): Promise<num
 };
 
 /** Counts a finder request from this client address: the seconds it must wait, or null to go on. */
-export const finderPausedFor = (address: string | null) => (address ? take(limiters().client, address) : Promise.resolve(null));
+export const finderPausedFor = async (address: string | null): Promise<number | null> => {
+  if (!address) return null;
+  const wait = await take(limiters().client, address);
+  if (wait !== null) metrics().rateLimitRefusals.labels("sign_in_pages").inc();
+  return wait;
+};
 
 /** Every company where this address may sign in, by company name; the address as the directory spells it. */
 export const findSignInPages = async (email: string, origin: string): Promise<{ to: string; pages: SignInPage[] } | null> => {

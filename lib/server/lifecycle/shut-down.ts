@@ -15,6 +15,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { markShuttingDown, shutdownHooks, type StopHook } from "./on-shutdown";
 import { openRequests, stopAccepting, trackRequests, whenIdle } from "./track-requests";
+import { log } from "@/lib/log/logger";
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
@@ -37,14 +38,14 @@ const before = async (deadline: number, work: Promise<unknown>) => {
   }
 };
 
-const log = (message: string) => console.log(`[muster] shutdown: ${message}`);
+const note = (message: string) => log.info(`shutdown: ${message}`);
 
 const runHook = async ({ name, stop }: { name: string; stop: StopHook }, deadline: number) => {
   try {
     await stop(deadline);
     return true;
   } catch (err) {
-    console.error(`[muster] shutdown: stopping ${name} failed`, err);
+    log.error({ err, hook: name }, "shutdown: stopping a piece of background work failed");
     return false;
   }
 };
@@ -52,20 +53,22 @@ const runHook = async ({ name, stop }: { name: string; stop: StopHook }, deadlin
 export const shutDown = async (signal: string) => {
   if (!markShuttingDown()) return; // a second signal (a shell sends Ctrl+C twice) changes nothing
   const delay = shutdownDelayMs();
-  log(`${signal}; readiness answers 503${delay ? `, closing in ${delay} ms` : ""}`);
+  note(`${signal}; readiness answers 503${delay ? `, closing in ${delay} ms` : ""}`);
   if (delay) await sleep(delay);
   const deadline = Date.now() + shutdownTimeoutMs();
   stopAccepting();
   const inFlight = openRequests();
-  log(`stopped accepting connections; ${inFlight} request(s) in flight`);
+  note(`stopped accepting connections; ${inFlight} request(s) in flight`);
   const hooks = shutdownHooks();
   const stopped = Promise.all(hooks.map((hook) => runHook(hook, deadline)));
   const finished = await before(deadline, Promise.all([whenIdle(), stopped]));
   const hooksOk = finished && (await stopped).every(Boolean);
-  if (!finished) log(`gave up after ${shutdownTimeoutMs()} ms with ${openRequests()} request(s) still in flight`);
+  if (!finished) note(`gave up after ${shutdownTimeoutMs()} ms with ${openRequests()} request(s) still in flight`);
   // A pool that cannot close in time must not keep the process: the server will not wait for it.
-  await before(Date.now() + 2000, db.$disconnect().catch((err) => console.error("[muster] shutdown: closing the database failed", err)));
-  log(finished ? "done" : "done, cut short");
+  await before(Date.now() + 2000, db.$disconnect().catch((err) => log.error({ err }, "shutdown: closing the database failed")));
+  note(finished ? "done" : "done, cut short");
+  // Log lines are written asynchronously: the last ones must reach stdout before the process ends.
+  await before(Date.now() + 500, new Promise<void>((resolve) => log.flush(() => resolve())));
   process.exit(finished && hooksOk ? 0 : 1);
 };
 

@@ -4,6 +4,7 @@
 import "server-only";
 import { uncounted } from "@/lib/db/statement-count";
 import { pruneLog } from "./prune-log";
+import { log } from "@/lib/log/logger";
 
 const FIRST_RUN_MS = 60_000;
 
@@ -20,9 +21,9 @@ const runOnce = () => {
   if (state.running || state.stopping) return;
   state.running = uncounted(() => pruneLog({ stop: () => !!state.stopping }))
     .then((run) => {
-      if (run.ran && Object.values(run.deleted).some((n) => n > 0)) console.log(`[muster] retention: pruned ${JSON.stringify(run.deleted)}`);
+      if (run.ran && Object.values(run.deleted).some((n) => n > 0)) log.info({ deleted: run.deleted }, "retention: pruned");
     })
-    .catch((err: unknown) => console.error("[muster] retention: pruning failed, will try again", err instanceof Error ? err.message : err))
+    .catch((err: unknown) => log.error({ err }, "retention: pruning failed, will try again"))
     .finally(() => (state.running = undefined));
 };
 

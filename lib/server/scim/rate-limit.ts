@@ -15,6 +15,7 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { dbConfig } from "@/lib/db/config";
+import { log } from "@/lib/log/logger";
 
 const STORE_TIMEOUT_MS = 500;
 const PG_SCHEMA = "muster_rate_limit";
@@ -84,7 +85,7 @@ const insurance = () => {
 const warn = (err: unknown) => {
   if (state.warnedAt && Date.now() - state.warnedAt < 60_000) return;
   state.warnedAt = Date.now();
-  console.error(`[muster] rate limit: the ${rateLimitStore()} store failed, limits are per process until it answers again: ${err instanceof Error ? err.message : String(err)}`);
+  log.error({ store: rateLimitStore(), reason: err instanceof Error ? err.message : String(err) }, "rate limit: the store failed, limits are per process until it answers again");
 };
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));

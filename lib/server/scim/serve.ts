@@ -13,9 +13,13 @@ import { SCIM_CONTENT_TYPE, type ScimConfig, type ScimResponse } from "@/lib/sci
 import type { Journal, JournalEntry } from "@/lib/server/provisioning/journal";
 import { policyOf } from "@/lib/server/provisioning/policy";
 import { adapterErrorKind, isDatabaseUnavailable } from "@/lib/server/errors";
+import { log, maskText } from "@/lib/log/logger";
+import { noteWorkspace } from "@/lib/log/request-context";
+import { metrics } from "@/lib/server/metrics/registry";
 import { originOfRequest } from "@/lib/server/public-origin";
 import { cachedToken, forgetToken, stillValid, verifyToken, type ScimPrincipal } from "@/lib/server/tokens/tokens";
 import { groupStore } from "./group-store";
+import { observeScim } from "./observe-scim";
 import { takeToken } from "./rate-limit";
 import { redactBody, redactResponse } from "./redact";
 import { userStore } from "./user-store";
@@ -74,7 +78,7 @@ const noteBusy = (err: unknown) => {
   busySince = now;
   const e = err as { code?: string; message?: string; cause?: unknown };
   const cause = e?.cause ? ` ${JSON.stringify(e.cause).slice(0, 300)}` : "";
-  console.warn(`[scim] the database was busy or unavailable, answered 503 (${e?.code ?? adapterErrorKind(err) ?? "busy"}): ${String(e?.message ?? err).split("\n").filter(Boolean).pop()}${cause}`);
+  log.warn({ code: e?.code ?? adapterErrorKind(err) ?? "busy", reason: maskText(`${String(e?.message ?? err).split("\n").filter(Boolean).pop()}${cause}`) }, "scim: the database was busy or unavailable, answered 503");
 };
 
 /** The token was found changed (revoked, its creator demoted, the policy edited) mid-request. */
@@ -88,7 +92,7 @@ export const toServiceError = (err: unknown): ScimError => {
     const detail = isDatabaseUnavailable(err) ? "Muster's database is not available right now; retry shortly" : "Muster is busy; retry shortly";
     return new ScimError(503, undefined, detail, { "Retry-After": "5" });
   }
-  console.error("[scim] unexpected error", err);
+  log.error({ err }, "scim: unexpected error, answered 500");
   return new ScimError(500, undefined, "Internal server error");
 };
 
@@ -196,19 +200,20 @@ const record = async (f: RequestFacts, res: ScimResponse): Promise<boolean> => {
   } catch (err) {
     // The request was answered; only its log row is lost (e.g. the database went away meanwhile).
     if (isDatabaseUnavailable(err)) noteBusy(err);
-    else console.error("[scim] could not record the provisioning event", err);
+    else log.error({ err }, "scim: could not record the provisioning event");
     return true;
   }
 };
 
-export const serveScim = async (request: Request, segments: string[] | undefined): Promise<Response> => {
-  const { value, count } = await withStatementCount(() => serve(request, segments));
-  if (count) {
-    value.headers.set("X-Muster-Statements", String(count.n));
-    value.headers.set("X-Muster-Statement-Log", encodeURIComponent(count.statements.join("\n")).slice(0, 6000));
-  }
-  return value;
-};
+export const serveScim = (request: Request, segments: string[] | undefined): Promise<Response> =>
+  observeScim(request, segments, async () => {
+    const { value, count } = await withStatementCount(() => serve(request, segments));
+    if (count) {
+      value.headers.set("X-Muster-Statements", String(count.n));
+      value.headers.set("X-Muster-Statement-Log", encodeURIComponent(count.statements.join("\n")).slice(0, 6000));
+    }
+    return value;
+  });
 
 type Prepared = { request: Request; path: string; query: URLSearchParams; pathAndQuery: string; bulk: boolean; started: number; body: string | null; refused: ScimError | null };
 
@@ -268,8 +273,10 @@ const serve = async (request: Request, segments: string[] | undefined): Promise<
     const principal = cached ?? (await verifyToken(token));
     // Unauthenticated requests belong to no workspace, so they are not in any workspace's log.
     if (!principal) throw unauthorized(INVALID_TOKEN, "invalid_token");
+    noteWorkspace(principal.workspaceId);
     const limited = await takeToken(principal.tokenId);
     if (!limited.ok) {
+      metrics().rateLimitRefusals.labels("scim").inc();
       throw new ScimError(429, undefined, `Too many requests for this token; retry after ${limited.retryAfter} s`, { "Retry-After": String(limited.retryAfter) });
     }
     const prepared: Prepared = { request, path, query: url.searchParams, pathAndQuery: `${path}${url.search}`, bulk, started, body: null, refused: null };

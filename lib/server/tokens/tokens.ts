@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { bool, date, direct, int, join, sql } from "@/lib/db/direct";
+import { log } from "@/lib/log/logger";
 import { appBaseUrl } from "@/lib/server/public-origin";
 import { UserError } from "@/lib/server/errors";
 import type { TokenStatus } from "@/lib/tokens/dto";
@@ -119,5 +120,5 @@ const noteUse = (prefix: string) => {
   const now = Date.now();
   if (!hit || now - hit.lastUsedAt < LAST_USED_RESOLUTION_MS) return;
   hit.lastUsedAt = now;
-  void db.scimToken.updateMany({ where: { id: hit.principal.tokenId, workspaceId: hit.principal.workspaceId }, data: { lastUsedAt: new Date(now) } }).catch((err) => console.error("[scim] could not note the token's last use", err));
+  void db.scimToken.updateMany({ where: { id: hit.principal.tokenId, workspaceId: hit.principal.workspaceId }, data: { lastUsedAt: new Date(now) } }).catch((err) => log.error({ err }, "scim: could not note the token's last use"));
 };

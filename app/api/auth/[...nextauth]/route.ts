@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { pausedFor } from "@/lib/auth/sign-in-errors";
 import { authOptions } from "@/lib/server/auth/options";
+import { withRequestLog } from "@/lib/server/http/with-request-log";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -17,9 +18,9 @@ const asPaused = async (res: Response): Promise<Response> => {
 };
 
 // No withSameOrigin: next-auth checks its own CSRF token (a double-submit cookie) on every POST.
-const handler = async (req: Request, ctx: Ctx) => {
+const handler = withRequestLog(async (req: Request, ctx: Ctx) => {
   const res = (await NextAuth(req as never, ctx as never, authOptions())) as Response;
   return req.method === "POST" ? asPaused(res) : res;
-};
+});
 
 export { handler as GET, handler as POST };

@@ -5,13 +5,15 @@ import { fieldErrors } from "@/lib/server/auth/schemas";
 import { currentUser } from "@/lib/server/auth/session";
 import { UserError } from "@/lib/server/errors";
 import { withSameOrigin } from "@/lib/server/http/same-origin";
+import { withRequestLog } from "@/lib/server/http/with-request-log";
+import { log } from "@/lib/log/logger";
 import { acceptInvite } from "@/lib/server/workspaces/invites";
 
 export const dynamic = "force-dynamic";
 
 const STATUS = { invalid: 400, conflict: 409, not_found: 404, forbidden: 403 } as const;
 
-export const POST = withSameOrigin(async (req: Request, { params }: { params: Promise<{ token: string }> }) => {
+export const POST = withRequestLog(withSameOrigin(async (req: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   try {
     const user = await currentUser();
@@ -21,7 +23,7 @@ export const POST = withSameOrigin(async (req: Request, { params }: { params: Pr
   } catch (err) {
     if (err instanceof ZodError) return Response.json({ error: err.issues[0]?.message ?? "Invalid input", fieldErrors: fieldErrors(err) }, { status: 400 });
     if (err instanceof UserError) return Response.json({ error: err.message, fieldErrors: err.field ? { [err.field]: err.message } : undefined }, { status: STATUS[err.code] });
-    console.error("[invite]", err);
+    log.error({ err }, "invite: could not accept");
     return Response.json({ error: "Something went wrong. Please try again." }, { status: 500 });
   }
-});
+}));
