@@ -286,6 +286,20 @@ describe.each(engines())("SCIM protocol on %s", (engine) => {
       expectEmptyList(await t.client.get(mismatch));
     });
 
+    it("ne, pr and null on a group's id and displayName (never absent): the matching groups, not a 500 (found by fuzzing)", async () => {
+      const group = await createGroup(t.client);
+      const ids = async (filter: string) => expectList(await t.client.get(withQuery("/Groups", { filter }))).map((g) => g.id);
+      expect(await ids(`id ne "${uid()}"`)).toContain(group.id);
+      expect(await ids(`id ne "${group.id}"`)).not.toContain(group.id);
+      expect(await ids(`displayName ne "${group.displayName}"`)).not.toContain(group.id);
+      expect(await ids("id pr and displayName pr")).toContain(group.id);
+      expect(await ids("displayName ne null")).toContain(group.id);
+      expectEmptyList(await t.client.get(withQuery("/Groups", { filter: "id eq null" })));
+      // The root search covers both resource types with the same filter.
+      const root = await t.client.post("/.search", { schemas: [URN.SEARCH], filter: "((id ne 532638681))", startIndex: -5, count: 10 });
+      expect(root.status, root.text).toBe(200);
+    });
+
     it("POST /Users/.search takes a SearchRequest body", async () => {
       const res = await t.client.post("/Users/.search", {
         schemas: [URN.SEARCH],

@@ -1,7 +1,7 @@
 // The operator CLI, run against a test app's database. `muster` sends each command to one
 // long-lived `muster batch` process per database and base URL (a process start costs about a
-// second and a half; a command, milliseconds); `musterFails` runs a process of its own, to see its
-// exit code.
+// second and a half; a command, milliseconds), except those that must find the database untouched;
+// `musterFails` runs a process of its own, to see its exit code.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createInterface } from "node:readline";
 import { promisify } from "node:util";
@@ -32,8 +32,15 @@ const batchFor = (env: NodeJS.ProcessEnv): Batch => {
   return batch;
 };
 
+// Commands that must meet the database as they find it: a batch process migrates it first.
+const OWN_PROCESS = new Set(["db:migrate", "backup", "restore"]);
+
 /** Runs an operator CLI command against a database and returns its JSON answer. */
 export const muster = async <T = Record<string, unknown>>(env: NodeJS.ProcessEnv, ...args: string[]): Promise<T> => {
+  if (OWN_PROCESS.has(args[0]!)) {
+    const { stdout } = await run(process.execPath, [...CLI, ...args], { env: { ...env, NODE_ENV: "production" } });
+    return JSON.parse(stdout) as T;
+  }
   const batch = batchFor(env);
   const answer = await new Promise<Answer>((resolve) => {
     batch.waiting.push(resolve);

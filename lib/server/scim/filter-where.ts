@@ -10,7 +10,9 @@ import { SCHEMA_URNS, type ResourceType } from "@/lib/scim/schemas/urns";
 
 type Where = Record<string, unknown>;
 type Kind = "ci" | "exact" | "bool" | "date" | "emails" | "members";
-type Column = { field: string; kind: Kind };
+// `required`: a column that is never NULL (a `ne` then needs no "or absent", and Prisma refuses
+// to compare it with null).
+type Column = { field: string; kind: Kind; required?: true };
 
 const USER_COLUMNS: Record<string, Column> = {
   id: { field: "scimId", kind: "exact" },
@@ -27,8 +29,8 @@ const USER_COLUMNS: Record<string, Column> = {
 };
 
 const GROUP_COLUMNS: Record<string, Column> = {
-  id: { field: "id", kind: "exact" },
-  displayname: { field: "displayNameKey", kind: "ci" },
+  id: { field: "id", kind: "exact", required: true },
+  displayname: { field: "displayNameKey", kind: "ci", required: true },
   externalid: { field: "externalId", kind: "exact" },
   members: { field: "members", kind: "members" },
   "members.value": { field: "members", kind: "members" },
@@ -162,8 +164,8 @@ const compare = (rt: ResourceType, f: Extract<Filter, { value: CompValue }>, dec
     return { members: { some: { employee: { scimId: v } } } };
   }
   if (v === null) {
-    if (f.op === "eq") return { [field]: null };
-    if (f.op === "ne") return { NOT: { [field]: null } };
+    if (f.op === "eq") return col.required ? { [field]: { in: [] } } : { [field]: null };
+    if (f.op === "ne") return col.required ? {} : { NOT: { [field]: null } };
     throw unsupported(f.path, ` with ${f.op} null`);
   }
   if (kind === "date") {
@@ -195,7 +197,7 @@ const compare = (rt: ResourceType, f: Extract<Filter, { value: CompValue }>, dec
     case "eq":
       return { [field]: text };
     case "ne":
-      return orNull(field, { not: text });
+      return col.required ? { [field]: { not: text } } : orNull(field, { not: text });
     case "co":
       return { [field]: { contains: text } };
     case "sw":
@@ -268,7 +270,7 @@ export const toWhere = (rt: ResourceType, f: Filter, decl?: Declared): Where => 
       if (declared) return attributeWhere(decl!, declared, f);
       if (!col) throw unsupported(f.path);
       if (col.kind === "members") return { members: { some: {} } };
-      if (col.kind === "bool" || col.field === "id" || col.kind === "date") return {};
+      if (col.kind === "bool" || col.required || col.kind === "date") return {};
       return { NOT: { [col.field]: null } };
     }
     default:
