@@ -29,7 +29,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { E2E_DATA_DIR },
+    // The server's request log (a JSON line per request) would bury the test report: warnings and errors only.
+    env: { E2E_DATA_DIR, MUSTER_LOG_LEVEL: process.env.MUSTER_LOG_LEVEL ?? "warn" },
     stdout: "pipe",
     stderr: "pipe",
   },

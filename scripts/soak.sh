@@ -19,6 +19,6 @@ selected=("${@:-crash fuzz two restart}")
 for name in ${selected[*]}; do
   file="tests/integration/${files[$name]:?unknown variant $name (crash, fuzz, two, restart)}.test.ts"
   printf '\n\033[1m== %s\033[0m\n' "$file"
-  npx vitest run "$file" --silent=false 2>&1 | tee "/tmp/soak-$name.log" | grep -E '^\[(crash|fuzz|two instances|db restart)\]|✓|×|FAIL|Tests ' || true
+  npx vitest run "$file" --silent=false 2>&1 | tee "/tmp/soak-$name.log" | grep -E '\[(crash|fuzz|two instances|db restart)\]|✓|×|FAIL|Tests ' || true
   grep -q "Tests .*failed" "/tmp/soak-$name.log" && { echo "soak: $file failed (see /tmp/soak-$name.log)"; exit 1; }
 done

@@ -26,6 +26,8 @@ type RawParams = {
   excludedAttributes?: unknown;
 };
 
+const MAX_START_INDEX = 2_147_483_647;
+
 const toInt = (name: string, v: unknown): number | undefined => {
   if (v === undefined || v === null || v === "") return undefined;
   const n = typeof v === "number" ? v : Number(String(v).trim());
@@ -40,7 +42,9 @@ const toList = (v: unknown): string[] => {
 };
 
 export const parseListParams = (raw: RawParams, maxResults: number, splitAttributes: (s: string | null) => string[]): ListParams => {
-  const startIndex = Math.max(1, toInt("startIndex", raw.startIndex) ?? 1); // RFC: less than 1 is 1
+  // RFC: less than 1 is 1. Beyond any directory's size it is an empty page: capped, so that the
+  // offset a store computes from it stays an integer every database takes (8e33 was a 500).
+  const startIndex = Math.min(MAX_START_INDEX, Math.max(1, toInt("startIndex", raw.startIndex) ?? 1));
   const count = Math.min(maxResults, Math.max(0, toInt("count", raw.count) ?? DEFAULT_PAGE_SIZE)); // RFC: negative is 0
   const filterSource = raw.filter === undefined || raw.filter === null ? undefined : String(raw.filter);
   if (filterSource !== undefined && filterSource.trim() === "") throw badRequest("invalidFilter", "The filter is empty");

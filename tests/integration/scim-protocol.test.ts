@@ -300,6 +300,16 @@ describe.each(engines())("SCIM protocol on %s", (engine) => {
       expect(root.status, root.text).toBe(200);
     });
 
+    it("a startIndex beyond any directory (8e33) is an empty page, not a 500 (found by fuzzing)", async () => {
+      const far = await t.client.post("/Users/.search", { schemas: [URN.SEARCH], filter: "id lt false", startIndex: 8.035302083512225e33, count: 10 });
+      expect(far.status, far.text).toBe(200);
+      expect(far.body.Resources ?? []).toEqual([]);
+      const beyond = await t.client.get("/Users?startIndex=1e40&count=5");
+      expect(beyond.status, beyond.text).toBe(200);
+      expect(beyond.body.Resources ?? []).toEqual([]);
+      expect(beyond.body.totalResults).toBeGreaterThanOrEqual(2);
+    });
+
     it("POST /Users/.search takes a SearchRequest body", async () => {
       const res = await t.client.post("/Users/.search", {
         schemas: [URN.SEARCH],
